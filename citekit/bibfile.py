@@ -1,0 +1,424 @@
+"""Read, parse, splice and safely write .bib files.
+
+This is the only module that imports bibtexparser. A user's file is never re-serialised:
+edits replace the exact source span of one entry, so comments, ``@string``s, field order,
+alignment, quotes and line endings elsewhere stay byte-identical. Writes go to a temporary
+file in the same folder, are fsynced and renamed over the original, under a lock that makes
+concurrent writers take turns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterable
+from collections.abc import Iterator
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+
+import bibtexparser
+from bibtexparser import model as bpm
+
+from citekit.errors import BibSyntaxError
+from citekit.errors import CitekitError
+from citekit.model import Entry
+from citekit.model import Problem
+
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A top-level piece of the file that is not an entry: @string, @preamble, @comment,
+    text between entries, or a block that failed to parse."""
+
+    kind: str  # "string", "preamble", "comment", "text", "failed"
+    line: int
+    span: tuple[int, int]
+    key: str = ""  # for @string: the macro name
+    value: str = ""  # for @string / @preamble: the raw value
+    error: str = ""  # for failed blocks
+
+
+@dataclass(frozen=True)
+class BibFile:
+    path: Path
+    text: str
+    entries: tuple[Entry, ...] = ()
+    blocks: tuple[Block, ...] = ()
+    duplicates: tuple[Entry, ...] = ()  # later entries whose key was already taken
+    bom: bool = False
+    newline: str = "\n"
+    strings: Mapping[str, str] = field(default_factory=dict)  # macro name (lower) -> raw value
+
+    @property
+    def failed(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "failed")
+
+    def find(self, key: str) -> Entry | None:
+        """The entry with this key, compared case-insensitively as BibTeX does."""
+        folded = key.casefold()
+        for entry in self.entries:
+            if entry.key.casefold() == folded:
+                return entry
+        return None
+
+    def keys(self) -> set[str]:
+        return {e.key.casefold() for e in self.entries} | {
+            e.key.casefold() for e in self.duplicates
+        }
+
+    def require_clean(self) -> None:
+        """Refuse to edit a file that did not parse: an edit could land inside the damage."""
+        for block in self.failed:
+            raise BibSyntaxError(
+                f"{self.path}:{block.line}:1: {block.error or 'this block does not parse'}; "
+                "fix it (citekit check shows details) and run the command again"
+            )
+
+
+# --------------------------------------------------------------------------- decoding
+
+_ENCODING_HINTS = (
+    # (encoding, characters that betray it when the bytes are decoded that way)
+    ("mac_roman", "éèêëàâäçîïôöùûüñÉÀÇÖÜß’“”–—…"),
+    ("cp1252", "éèêëàâäçîïôöùûüñÉÀÇÖÜß’“”–—…"),
+    ("latin-1", "éèêëàâäçîïôöùûüñÉÀÇÖÜß"),
+)
+
+
+def guess_encoding(data: bytes) -> str:
+    """The likeliest legacy encoding of bytes that are not UTF-8 (a hint for messages)."""
+    high = bytes(b for b in data if b >= 0x80)
+    best, best_score = "latin-1", -1.0
+    for encoding, plausible in _ENCODING_HINTS:
+        try:
+            decoded = high.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = sum(ch in plausible for ch in decoded) / max(len(decoded), 1)
+        if score > best_score:
+            best, best_score = encoding, score
+    return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
+
+
+def decode(path: Path, data: bytes) -> tuple[str, bool]:
+    """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise CitekitError(
+            f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}; "
+            f"looks like {guess_encoding(data)}); re-save the file as UTF-8, e.g. "
+            f"iconv -f {guess_encoding(data).upper().replace('-', '')} -t UTF-8"
+        ) from None
+    if text.startswith(BOM):
+        return text[1:], True
+    return text, False
+
+
+def read(path: Path) -> BibFile:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CitekitError(
+            f"{path}: no such file; create it, or point --library at your .bib file"
+        ) from None
+    except IsADirectoryError:
+        raise CitekitError(f"{path}: is a folder, not a .bib file") from None
+    except OSError as e:
+        raise CitekitError(f"{path}: cannot read it ({e.strerror})") from None
+    text, bom = decode(path, data)
+    return parse(path, text, bom=bom)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def _newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def _fields(block: bpm.Entry) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for f in block.fields:
+        name = f.key.lower()
+        if name not in fields:  # BibTeX keeps the first of duplicate fields
+            fields[name] = str(f.value)
+    return fields
+
+
+def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
+    """Parse text into entries and blocks, each with its exact source span."""
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    starts = _line_starts(text)
+    entries: list[Entry] = []
+    duplicates: list[Entry] = []
+    blocks: list[Block] = []
+    strings: dict[str, str] = {}
+    cursor = 0
+    for b in library.blocks:
+        line_offset = starts[min(b.start_line, len(starts) - 1)]
+        raw = b.raw or ""
+        start = text.find(raw, max(cursor, line_offset)) if raw else -1
+        if start < 0:
+            start = text.find(raw, line_offset) if raw else line_offset
+        if start < 0:
+            start = line_offset
+        end = start + len(raw)
+        cursor = end
+        line = text.count("\n", 0, start) + 1
+        span = (start, end)
+        if isinstance(b, bpm.Entry):
+            entries.append(Entry(b.key, b.entry_type.lower(), _fields(b), line, span))
+        elif isinstance(b, bpm.DuplicateBlockKeyBlock):
+            inner = b.ignore_error_block
+            if isinstance(inner, bpm.Entry):
+                duplicates.append(
+                    Entry(inner.key, inner.entry_type.lower(), _fields(inner), line, span)
+                )
+            else:
+                blocks.append(Block("failed", line, span, error=str(b.error)))
+        elif isinstance(b, bpm.String):
+            strings[b.key.lower()] = str(b.value)
+            blocks.append(Block("string", line, span, key=b.key, value=str(b.value)))
+        elif isinstance(b, bpm.Preamble):
+            blocks.append(Block("preamble", line, span, value=str(b.value)))
+        elif isinstance(b, bpm.ExplicitComment):
+            blocks.append(Block("comment", line, span, value=str(b.comment)))
+        elif isinstance(b, bpm.ImplicitComment):
+            blocks.append(Block("text", line, span, value=str(b.comment)))
+        else:
+            error = str(getattr(b, "error", "") or "this block does not parse")
+            blocks.append(Block("failed", line, span, error=_short_error(error)))
+    return BibFile(
+        path=path,
+        text=text,
+        entries=tuple(entries),
+        blocks=tuple(blocks),
+        duplicates=tuple(duplicates),
+        bom=bom,
+        newline=_newline(text),
+        strings=strings,
+    )
+
+
+def _short_error(error: str) -> str:
+    error = " ".join(error.split())
+    m = re.search(r"due to syntactical error in bibtex: (.*)", error)
+    if m:
+        return m.group(1).rstrip(".")
+    return error
+
+
+def parse_problems(bib: BibFile) -> Iterator[Problem]:
+    """Blocks that failed to parse, as findings."""
+    for block in bib.failed:
+        yield Problem("syntax-error", block.line, 1, block.error)
+
+
+# --------------------------------------------------------------------------- editing
+
+
+def splice(bib: BibFile, old: Entry, new_source: str) -> str:
+    if old.span is None:
+        raise ValueError("only entries read from a file can be replaced")
+    start, end = old.span
+    return bib.text[:start] + new_source + bib.text[end:]
+
+
+def remove(bib: BibFile, old: Entry) -> str:
+    """Text without ``old``; the blank line that separated it goes with it, so that
+    adding an entry and removing it again gives back the original bytes."""
+    if old.span is None:
+        raise ValueError("only entries read from a file can be removed")
+    start, end = old.span
+    text = bib.text
+    # take the entry's own line break
+    for nl in ("\r\n", "\n"):
+        if text.startswith(nl, end):
+            end += len(nl)
+            break
+    # and the separator before it (an added entry is preceded by one blank line)
+    nl = bib.newline
+    if text[:start].endswith(nl + nl) or (start == len(nl) and text.startswith(nl)):
+        start -= len(nl)
+    elif start == 0 and text.startswith(nl, end):
+        end += len(nl)
+    return text[:start] + text[end:]
+
+
+def append(bib: BibFile, sources: Iterable[str]) -> str:
+    """Text with new entries added at the end, each after one blank line, in the file's
+    own newline style. Only bytes after the old end change."""
+    nl = bib.newline
+    text = bib.text
+    for source in sources:
+        source = source.replace("\r\n", "\n").rstrip("\n").replace("\n", nl) + nl
+        if not text.strip():
+            text = text + source if not text else text.rstrip("\r\n") + source
+            continue
+        if not text.endswith(nl):
+            text += nl
+        text += nl + source
+    return text
+
+
+def indent_of(bib: BibFile) -> str:
+    """The indentation the file's entries use for fields (two spaces when unknown)."""
+    counts: dict[str, int] = {}
+    for entry in bib.entries[:50]:
+        if entry.span is None:
+            continue
+        source = bib.text[entry.span[0] : entry.span[1]]
+        for m in re.finditer(r"\n([ \t]+)\w[\w:.-]*\s*=", source):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else "  "
+
+
+def format_entry(
+    entry_type: str,
+    key: str,
+    fields: Mapping[str, str],
+    *,
+    indent: str = "  ",
+    newline: str = "\n",
+) -> str:
+    """BibTeX source for a new entry. Values are written as given (already braced or
+    bare macros/numbers); plain values get braces."""
+    lines = [f"@{entry_type}{{{key},"]
+    for name, value in fields.items():
+        lines.append(f"{indent}{name} = {braced(value)},")
+    lines.append("}")
+    return newline.join(lines)
+
+
+_BARE = re.compile(r"^(\d+|[A-Za-z][\w:.+/-]*)$")
+
+
+def braced(value: str) -> str:
+    """A value as BibTeX source: bare numbers stay bare, text gets braces."""
+    value = value.strip()
+    if value.isdigit():
+        return value
+    if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (
+        value.startswith('"') and value.endswith('"') and len(value) > 1
+    ):
+        return value
+    return "{" + value + "}"
+
+
+def _balanced_outer(value: str) -> bool:
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and i != len(value) - 1:
+                return False
+    return depth == 0
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the folder that holds ``path`` while editing it.
+
+    The lock is taken on the folder itself (flock on a directory descriptor), so no lock
+    file is left behind; the file is replaced by rename, so locking the file would not
+    serialise writers."""
+    folder = path.resolve().parent
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as e:
+        raise CitekitError(f"{folder}: cannot open the folder ({e.strerror})") from None
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows has no flock; writes stay atomic
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
+    """Replace ``path`` with ``text`` all at once: temp file, fsync, rename."""
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    folder = path.resolve().parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise CitekitError(
+            f"{path}: cannot write in {folder} ({e.strerror}); check the folder's permissions"
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path.resolve())
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        what = "the disk is full" if e.errno == errno.ENOSPC else e.strerror
+        raise CitekitError(f"{path}: could not write ({what}); the file is unchanged") from None
+    with contextlib.suppress(OSError):
+        dfd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dfd)
+        finally:
+            os.close(dfd)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_if_changed(bib: BibFile, text: str) -> bool:
+    if text == bib.text:
+        return False
+    atomic_write(bib.path, text, bom=bib.bom)
+    return True
+
+
+def check_writable(path: Path) -> None:
+    """Fail early, before any work, when the library cannot be replaced."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise CitekitError(f"{path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CitekitError(
+            f"{path}: the folder {folder} is not writable; citekit writes a temporary file "
+            "beside the library and renames it, so it needs write access to the folder"
+        )

@@ -1,0 +1,1 @@
+"""CSL: mapping entries to CSL-JSON, finding styles, rendering with citeproc-py."""

@@ -1,0 +1,213 @@
+"""Render CSL-JSON items with a CSL style. The only module that imports citeproc-py.
+
+The bibliography is rendered as a whole (year suffixes, ``———`` and numbering need every
+item). When an item makes citeproc-py raise, it is set aside with its reason and the rest
+are rendered, so one bad item cannot sink a bibliography.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import warnings
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from citekit.csl import styles
+from citekit.errors import CitekitError
+
+CSL_NS = "http://purl.org/net/xbiblio/csl"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    key: str  # the item's id as given
+    html: str  # the entry in HTML (citeproc-py's html formatter)
+
+
+@dataclass(frozen=True)
+class Failure:
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    key: str
+    locator: str = ""
+    label: str = "page"
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    entries: tuple[Rendered, ...]
+    failures: tuple[Failure, ...]
+
+
+def _citeproc() -> Any:
+    import citeproc
+
+    return citeproc
+
+
+def _parent_of(path: Path) -> tuple[Path, str | None]:
+    """For a dependent style, its independent parent and its default locale."""
+    tree = etree.parse(str(path))
+    root = tree.getroot()
+    locale = root.get("default-locale")
+    links = root.findall(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link")
+    has_layout = root.find(f"{{{CSL_NS}}}citation") is not None
+    if has_layout:
+        return path, locale
+    for link in links:
+        if link.get("rel") == "independent-parent":
+            name = (link.get("href") or "").rstrip("/").rsplit("/", 1)[-1]
+            return styles.resolve(name), locale
+    raise CitekitError(f"{path}: a dependent style without an independent parent")
+
+
+def _lookup() -> Any:
+    """citeproc-py's element classes for CSL tags, with citekit's fixes on top."""
+    from citeproc import model
+
+    from citekit.csl import spec
+
+    lookup = etree.ElementNamespaceClassLookup()
+    namespace = lookup.get_namespace(CSL_NS)
+    namespace[None] = model.CitationStylesElement
+    for cls in model.CitationStylesElement.__subclasses__():
+        namespace[cls.__name__.replace("_", "-").lower()] = cls
+    for tag, cls in spec.load_all().items():
+        namespace[tag] = cls
+    return lookup
+
+
+def _style_class() -> Any:
+    cp = _citeproc()
+
+    class Style(cp.CitationStylesStyle):  # type: ignore[misc]
+        """citeproc-py's style with citekit's element classes."""
+
+        def __init__(self, path: str, locale: str | None) -> None:
+            parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+            parser.set_element_class_lookup(_lookup())
+            self.parser = parser
+            self.xml = etree.parse(path, parser)
+            self.root = self.xml.getroot()
+            if locale is None:
+                locale = self.root.get("default-locale", "en-US")
+            self.root.set_locale_list(locale, validate=False)
+
+    return Style
+
+
+class Engine:
+    """A loaded style, ready to render items."""
+
+    def __init__(self, style: str | Path, *, locale: str | None = None) -> None:
+        path = style if isinstance(style, Path) else styles.resolve(style)
+        path, dependent_locale = _parent_of(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                self._style = _style_class()(str(path), locale or dependent_locale)
+            except ValueError as e:
+                raise CitekitError(f"{e}; see `citekit format --help` for locales") from None
+            except etree.XMLSyntaxError as e:
+                raise CitekitError(f"{path}: not a valid CSL file ({e})") from None
+        self.path = path
+
+    @property
+    def has_bibliography(self) -> bool:
+        return bool(self._style.has_bibliography())
+
+    def _bibliography(self, items: Sequence[Mapping[str, Any]]) -> Any:
+        cp = _citeproc()
+        from citeproc.source.json import CiteProcJSON
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            source = CiteProcJSON([copy.deepcopy(dict(i)) for i in items])
+        bib = cp.CitationStylesBibliography(self._style, source, cp.formatter.html)
+        return bib
+
+    def bibliography(self, items: Sequence[Mapping[str, Any]]) -> Bibliography:
+        """Every item's bibliography entry, in the style's order."""
+        failures: list[Failure] = []
+        good = list(items)
+        while True:
+            try:
+                return Bibliography(tuple(self._render_bibliography(good)), tuple(failures))
+            except Exception:  # noqa: BLE001 - citeproc-py raises anything; isolate the item
+                bad = self._find_bad(good)
+                failures.extend(bad)
+                bad_keys = {f.key for f in bad}
+                good = [i for i in good if str(i.get("id")) not in bad_keys]
+                if not bad:
+                    raise
+
+    def _render_bibliography(self, items: Sequence[Mapping[str, Any]]) -> list[Rendered]:
+        if not self.has_bibliography:
+            raise CitekitError(
+                "this style has no bibliography; use `citekit cite` for its citations"
+            )
+        cp = _citeproc()
+        by_lower = {str(i["id"]).lower(): str(i["id"]) for i in items}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bib = self._bibliography(items)
+            for item in items:
+                bib.register(cp.Citation([cp.CitationItem(str(item["id"]))]))
+            bib.sort()
+            rendered = bib.bibliography()
+        return [
+            Rendered(by_lower.get(key, key), str(html))
+            for key, html in zip(bib.keys, rendered, strict=True)
+        ]
+
+    def _find_bad(self, items: Sequence[Mapping[str, Any]]) -> list[Failure]:
+        bad: list[Failure] = []
+        for item in items:
+            try:
+                self._render_bibliography([item])
+            except CitekitError:
+                raise
+            except Exception as e:  # noqa: BLE001 - the reason is reported per item
+                bad.append(Failure(str(item.get("id")), _reason(e)))
+        return bad
+
+    def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite]) -> str:
+        """One in-text citation (or note) citing ``cites`` together."""
+        cp = _citeproc()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bib = self._bibliography(items)
+            citation_items = []
+            for c in cites:
+                kwargs: dict[str, Any] = {}
+                if c.locator:
+                    kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
+                if c.prefix:
+                    kwargs["prefix"] = c.prefix
+                if c.suffix:
+                    kwargs["suffix"] = c.suffix
+                citation_items.append(cp.CitationItem(c.key.lower(), **kwargs))
+            citation = cp.Citation(citation_items)
+            bib.register(citation)
+            try:
+                return str(bib.cite(citation, lambda item: None))
+            except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
+                keys = ", ".join(c.key for c in cites)
+                raise CitekitError(f"cannot cite {keys} in this style: {_reason(e)}") from None
+
+
+def _reason(e: Exception) -> str:
+    text = str(e) or type(e).__name__
+    return re.sub(r"\s+", " ", f"{type(e).__name__}: {text}" if str(e) else text)
