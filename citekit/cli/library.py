@@ -1,0 +1,290 @@
+"""`citekit add`, `list`, `show`, `remove`: keep the library."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from citekit import console
+from citekit.cli import Context
+from citekit.cli import cli
+from citekit.cli import pass_context
+from citekit.errors import CitekitError
+
+ENTRY_TYPES = (
+    "article", "book", "inbook", "incollection", "inproceedings", "proceedings", "report",
+    "techreport", "thesis", "phdthesis", "mastersthesis", "online", "misc", "manual",
+    "unpublished", "booklet", "patent", "dataset", "software", "collection",
+)  # fmt: skip
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def complete_keys(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion for citation keys from the library."""
+    from citekit import config
+    from citekit import library
+
+    try:
+        root = ctx.find_root()
+        opt = root.params.get("library")
+        cfg = config.load(root.params.get("config_path"))
+        lib = library.load(config.library_path(cfg, opt))
+    except CitekitError:
+        return []
+    return [e.key for e in lib.entries if e.key.lower().startswith(incomplete.lower())]
+
+
+def _fields_from_options(
+    *,
+    authors: tuple[str, ...],
+    editors: tuple[str, ...],
+    title: str | None,
+    container: str | None,
+    entry_type: str,
+    subtype: str | None,
+    date: str | None,
+    extra: dict[str, str | None],
+) -> dict[str, str]:
+    from citekit import latex
+
+    fields: dict[str, str] = {}
+    if authors:
+        fields["author"] = " and ".join(_name_source(a) for a in authors)
+    if editors:
+        fields["editor"] = " and ".join(_name_source(e) for e in editors)
+    if title:
+        fields["title"] = latex.to_latex(title)
+    if container:
+        target = {
+            "article": "journal", "incollection": "booktitle", "inbook": "booktitle",
+            "inproceedings": "booktitle", "online": "organization",
+        }.get(entry_type, "journal" if entry_type == "misc" else "booktitle")  # fmt: skip
+        if entry_type in ("report", "techreport"):
+            target = "series"
+        fields[target] = latex.to_latex(container)
+    if subtype:
+        fields["entrysubtype"] = subtype
+    if date:
+        m = _DATE.match(date.strip())
+        if not m:
+            raise click.BadParameter(f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date")
+        month = int(m.group(2)) if m.group(2) else 0
+        day = int(m.group(3)) if m.group(3) else 0
+        if m.group(2) and not 1 <= month <= 12 or m.group(3) and not 1 <= day <= 31:
+            raise click.BadParameter(f"{date!r} is not a real date", param_hint="--date")
+        fields["date"] = date.strip()
+    for name, val in extra.items():
+        if val:
+            fields[name] = val if name in ("url", "doi") else latex.to_latex(val)
+    return fields
+
+
+def _name_source(name: str) -> str:
+    from citekit import latex
+    from citekit import names
+
+    name = name.strip()
+    if not name:
+        raise click.BadParameter("an empty name", param_hint="--author")
+    if name.startswith("{") and name.endswith("}"):
+        return name  # an organisation, braced by the user
+    if "," in name:
+        family, given = (p.strip() for p in name.split(",", 1))
+        return names.format_name(latex.to_latex(family), latex.to_latex(given))
+    return latex.to_latex(name)
+
+
+@cli.command("add")
+@click.argument("sources", nargs=-1)
+@click.option("--type", "entry_type", default="article", show_default=True,
+              type=click.Choice(ENTRY_TYPES, case_sensitive=False), help="Entry type.")
+@click.option("--subtype", type=click.Choice(["magazine", "newspaper"]),
+              help="For an op-ed or news article: entrysubtype (CSL article-magazine/newspaper).")
+@click.option("--author", "authors", multiple=True, metavar='"Family, Given"',
+              help="An author; repeat for several. Braces keep an organisation whole.")
+@click.option("--editor", "editors", multiple=True, metavar='"Family, Given"', help="An editor.")
+@click.option("--title", help="Title, exactly as it should print.")
+@click.option("--container", help="Journal, magazine, newspaper or book title.")
+@click.option("--date", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--url")
+@click.option("--doi")
+@click.option("--volume")
+@click.option("--number")
+@click.option("--pages")
+@click.option("--publisher")
+@click.option("--address")
+@click.option("--institution")
+@click.option("--note")
+@click.option("--key", help="The citation key (default: from the key pattern).")
+@click.option("--force", is_flag=True, help="Add even if the key, DOI or URL is already there.")
+@click.option("--dry-run", is_flag=True,
+              help="Write nothing; print the BibTeX that would be added on stdout.")
+@click.option("--rekey", is_flag=True, help="Give entries from BibTeX new keys from the pattern.")
+@pass_context
+def add_command(
+    ctx: Context,
+    sources: tuple[str, ...],
+    entry_type: str,
+    subtype: str | None,
+    authors: tuple[str, ...],
+    editors: tuple[str, ...],
+    title: str | None,
+    container: str | None,
+    date: str | None,
+    url: str | None,
+    doi: str | None,
+    volume: str | None,
+    number: str | None,
+    pages: str | None,
+    publisher: str | None,
+    address: str | None,
+    institution: str | None,
+    note: str | None,
+    key: str | None,
+    force: bool,
+    dry_run: bool,
+    rekey: bool,
+) -> None:
+    """Add entries to the library and print their keys.
+
+    From options, or from BibTeX: a .bib file, or - to read BibTeX from stdin (one or many
+    entries; their keys are kept). Refuses an entry whose key, DOI or URL is already in
+    the library, naming the existing key (--force adds it anyway).
+
+    \b
+    Examples:
+      citekit add --type article --subtype magazine --author "Pollmann, Mina" \\
+          --title "Japan, China Hold Foreign Minister Call Days after NATO Chief's Visit" \\
+          --container "The Diplomat" --date 2023-02-07
+      citekit add refs.bib                   # every entry of another file
+      pbpaste | citekit add -                # BibTeX from the clipboard
+      citekit add --dry-run --title T --author "Doe, Jane" --date 2020 > new.bib
+    """
+    from citekit import library
+    from citekit import sources as sources_mod
+
+    new: list[library.NewEntry] = []
+    option_fields = _fields_from_options(
+        authors=authors, editors=editors, title=title, container=container,
+        entry_type=entry_type.lower(), subtype=subtype, date=date,
+        extra={"url": url, "doi": doi, "volume": volume, "number": number, "pages": pages,
+               "publisher": publisher, "address": address, "institution": institution,
+               "note": note},
+    )  # fmt: skip
+    for source in sources:
+        if source == "-":
+            text = sys.stdin.read()
+            new.extend(sources_mod.from_bibtex(Path("<stdin>"), text))
+        else:
+            new.extend(sources_mod.from_source(source, ctx.cfg))
+    if option_fields:
+        if sources:
+            raise click.UsageError("give either SOURCES or field options, not both")
+        if "title" not in option_fields and "author" not in option_fields:
+            raise click.UsageError("an entry needs at least --title or --author")
+        new.append(library.NewEntry(entry_type.lower(), option_fields, key or ""))
+    elif key and len(new) == 1:
+        new[0] = library.NewEntry(new[0].type, new[0].fields, key, new[0].source)
+    if not new:
+        raise click.UsageError(
+            "nothing to add: give field options (--title, --author, …), a file, or -"
+        )
+    result = library.add(ctx.library, new, pattern=ctx.cfg.key_pattern, force=force,
+                         rekey=rekey, dry_run=dry_run)
+    if dry_run:
+        console.raw("\n\n".join(a.source for a in result.added) + "\n")
+        console.note(f"dry run: {len(result.added)} entr{'y' if len(result.added) == 1 else 'ies'}"
+                     f" not written to {ctx.library}")
+        return
+    for a in result.added:
+        if a.renamed_from:
+            console.warning(f"key {a.renamed_from!r} was taken; added as {a.key!r}")
+        console.raw(a.key + "\n")
+    console.success(f"added {len(result.added)} to {ctx.library}")
+
+
+@cli.command("list")
+@click.argument("query", required=False, default="")
+@click.option("--author", help="Only entries with this author (part of a name).")
+@click.option("--year", help="A year or a range, e.g. 2010-2015.")
+@click.option("--type", "entry_type", help="Only this entry type.")
+@click.option("--to", "to", type=click.Choice(["table", "keys", "json"]), default=None,
+              help="Output: a table (default on a terminal), keys, or JSON.")
+@pass_context
+def list_command(ctx: Context, query: str, author: str | None, year: str | None,
+                 entry_type: str | None, to: str | None) -> None:
+    """List the library's entries, optionally filtered by QUERY (words anywhere).
+
+    \b
+    Examples:
+      citekit list
+      citekit list japan --year 2020-2023
+      citekit list --author pollmann --to keys
+    """
+    from citekit import library
+    from citekit import search
+
+    lib = library.load(ctx.library)
+    years = search.parse_years(year) if year else None
+    rows = search.select(lib, query=query, author=author, years=years, entry_type=entry_type)
+    fmt = to or ("table" if console.is_terminal() else "keys")
+    if fmt == "keys":
+        console.raw("".join(f"{r.key}\n" for r in rows))
+    elif fmt == "json":
+        console.raw(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2) + "\n")
+    else:
+        console.table(
+            ["key", "type", "year", "author", "title"],
+            [(r.key, r.type, r.year, r.authors, r.title) for r in rows],
+            title=f"{ctx.library} — {len(rows)} of {len(lib.entries)}",
+        )
+
+
+@cli.command("show")
+@click.argument("key", shell_complete=complete_keys)
+@pass_context
+def show_command(ctx: Context, key: str) -> None:
+    """Show one entry as stored, and its belfer rendering.
+
+    \b
+    Example:
+      citekit show pollmann2023japan
+    """
+    from citekit import library
+    from citekit import render
+
+    lib = library.load(ctx.library)
+    entry = lib.find(key)
+    console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
+    out = render.bibliography(lib, [entry], style=ctx.cfg.style, fmt="text")
+    for failure in out.failures:
+        console.warning(f"{failure.key}: cannot render in {ctx.cfg.style}: {failure.reason}")
+    if out.text.strip():
+        console.raw(out.text)
+
+
+@cli.command("remove")
+@click.argument("key", shell_complete=complete_keys)
+@click.option("--yes", "-y", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def remove_command(ctx: Context, key: str, yes: bool) -> None:
+    """Remove the entry KEY; every other byte of the file stays as it was.
+
+    Asks first on a terminal; --yes skips the question (scripts never get asked).
+    """
+    from citekit import library
+
+    lib = library.load(ctx.library)
+    entry = lib.find(key)
+    if not yes and sys.stdin.isatty():
+        console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
+        if not console.confirm(f"Remove {entry.key}?"):
+            console.info("nothing removed")
+            raise SystemExit(0)
+    removed = library.remove(ctx.library, entry.key)
+    console.success(f"removed {removed.key} from {ctx.library}")

@@ -1,0 +1,111 @@
+"""Settings from ``[tool.citekit]`` in pyproject.toml or from citekit.toml."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field
+from pathlib import Path
+from typing import Any
+
+from citekit.errors import CitekitError
+
+DEFAULT_KEY_PATTERN = "{auth}{year}{title}"
+
+
+@dataclass(frozen=True)
+class Config:
+    library: Path | None = None  # None: CITEKIT_LIBRARY, else ./library.bib
+    style: str = "belfer"
+    locale: str | None = None
+    key_pattern: str = DEFAULT_KEY_PATTERN
+    # sub-tables ([tool.citekit.check], [tool.citekit.fmt], [tool.citekit.net]) as read;
+    # each command validates its own table
+    check: Mapping[str, Any] = field(default_factory=dict)
+    fmt: Mapping[str, Any] = field(default_factory=dict)
+    net: Mapping[str, Any] = field(default_factory=dict)
+    source: Path | None = None  # the file these settings came from
+
+
+_TYPES: dict[str, type] = {
+    "library": str,
+    "style": str,
+    "locale": str,
+    "key_pattern": str,
+    "check": dict,
+    "fmt": dict,
+    "net": dict,
+}
+
+
+def find(start: Path) -> Path | None:
+    """citekit.toml, or a pyproject.toml with [tool.citekit], in ``start`` or above."""
+    for folder in (start, *start.parents):
+        candidate = folder / "citekit.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and b"[tool.citekit" in pyproject.read_bytes():
+            return pyproject
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def load(path: Path | None) -> Config:
+    """Settings from ``path`` (found from the current folder when None); defaults if none."""
+    if path is None:
+        path = find(Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CitekitError(f"{path}: no such settings file") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise CitekitError(f"{path}: cannot read settings ({e})") from None
+    except tomllib.TOMLDecodeError as e:
+        raise CitekitError(f"{path}: not valid TOML ({e}); fix the file") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("citekit", {})
+    return from_mapping(data, source=path)
+
+
+def from_mapping(data: Mapping[str, Any], *, source: Path | None = None) -> Config:
+    where = f"{source}: " if source else ""
+    names = {f.name for f in dataclasses.fields(Config)} - {"source"}
+    values: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key = raw_key.replace("-", "_")
+        if key not in names:
+            close = difflib.get_close_matches(key, sorted(names), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise CitekitError(f"{where}unknown setting {raw_key!r}{hint}")
+        if not isinstance(value, _TYPES[key]):
+            raise CitekitError(
+                f"{where}setting {raw_key!r} must be a {_TYPES[key].__name__}, "
+                f"not {type(value).__name__}"
+            )
+        values[key] = value
+    if "library" in values:
+        library = Path(values["library"]).expanduser()
+        if source is not None and not library.is_absolute():
+            library = source.parent / library
+        values["library"] = library
+    return Config(**values, source=source)
+
+
+def library_path(cfg: Config, option: Path | None) -> Path:
+    """--library, else CITEKIT_LIBRARY, else the config's library, else ./library.bib."""
+    if option is not None:
+        return option
+    env = os.environ.get("CITEKIT_LIBRARY")
+    if env:
+        return Path(env).expanduser()
+    if cfg.library is not None:
+        return cfg.library
+    return Path("library.bib")
