@@ -9,6 +9,7 @@ concurrent writers take turns.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import logging
@@ -187,7 +188,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
             start = line_offset
         end = start + len(raw)
         cursor = end
-        line = text.count("\n", 0, start) + 1
+        line = bisect.bisect_right(starts, start)
         span = (start, end)
         if isinstance(b, bpm.Entry):
             entry = Entry(b.key, b.entry_type.lower(), _fields(b), line, span)
@@ -196,6 +197,17 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
                 duplicates.append(entry)
             else:
                 seen.add(b.key.casefold())
+                entries.append(entry)
+        elif isinstance(b, bpm.DuplicateFieldKeyBlock) and isinstance(
+            b.ignore_error_block, bpm.Entry
+        ):
+            # a repeated field: BibTeX keeps the first value; `check` reports it
+            inner = b.ignore_error_block
+            entry = Entry(inner.key, inner.entry_type.lower(), _fields(inner), line, span)
+            if inner.key.casefold() in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(inner.key.casefold())
                 entries.append(entry)
         elif isinstance(b, bpm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block

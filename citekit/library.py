@@ -182,11 +182,17 @@ def prepare(
         plain = keys.plain_fields(n.fields, bib.strings)
         plain["ENTRYTYPE"] = n.type
         if not force:
-            dup = dedupe.find(bib, n.fields) or dedupe.find_among(pending, n.fields)
+            dup = dedupe.find(bib, n.fields)
             if dup is not None:
                 raise CitekitError(
                     f"{bib.path}:{dup.line}: already in the library as {dup.key!r} "
                     f"({dup.reason}); use --force to add it anyway"
+                )
+            twin = dedupe.find_among(pending, n.fields, bib.strings)
+            if twin is not None:
+                raise CitekitError(
+                    f"the entries to add hold the same work twice ({twin.reason}, first as "
+                    f"{twin.key!r}); remove one, or use --force to add both"
                 )
         renamed = ""
         if n.key and not rekey:

@@ -86,7 +86,36 @@ def _lookup() -> Any:
         namespace[cls.__name__.replace("_", "-").lower()] = cls
     for tag, cls in spec.load_all().items():
         namespace[tag] = cls
+    for tag in list(namespace):
+        namespace[tag] = _cached(namespace[tag])
     return lookup
+
+
+_CACHED: dict[type[Any], type[Any]] = {}
+
+
+def _cached(cls: type[Any]) -> type[Any]:
+    """``cls`` with memoised XPath look-ups.
+
+    citeproc-py re-runs an XPath query for every macro call and every inherited name
+    option, which is most of its rendering time. A style's tree never changes once
+    loaded, so each (element, query) answer is computed once. Element proxies are kept
+    alive for the style's lifetime (see ``Engine``), so ``id(element)`` stays unique."""
+    if cls not in _CACHED:
+
+        def xpath_search(self: Any, expression: str) -> Any:
+            root = self.getroottree().getroot()
+            cache = root.__dict__.get("_citekit_xpath")
+            if cache is None:
+                return cls.xpath_search(self, expression)
+            key = (id(self), expression)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = cls.xpath_search(self, expression)
+            return found
+
+        _CACHED[cls] = type(cls.__name__, (cls,), {"xpath_search": xpath_search})
+    return _CACHED[cls]
 
 
 def _style_class() -> Any:
@@ -101,6 +130,9 @@ def _style_class() -> Any:
             self.parser = parser
             self.xml = etree.parse(path, parser)
             self.root = self.xml.getroot()
+            # keep every element's proxy alive, so the XPath cache can key on identity
+            self.root._citekit_elements = list(self.root.iter())
+            self.root._citekit_xpath = {}
             if locale is None:
                 locale = self.root.get("default-locale", "en-US")
             self.root.set_locale_list(locale, validate=False)
