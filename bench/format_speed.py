@@ -27,15 +27,48 @@ from citekit import library  # noqa: E402
 SHARED = ROOT.parent / "shared"
 
 FIRST = ["Mina", "Graham", "Dana", "Terence", "Matthew", "Jörg", "Ingrid", "Ahmed", "Li", "Ana"]
-LAST = ["Pollmann", "Allison", "Struckman", "Roehrig", "Bunn", "Müller", "de Geer", "Khan",
-        "Wei", "García"]
-WORDS = ["Nuclear", "Strategy", "Japan", "China", "Alliance", "Security", "Deterrence", "Policy",
-         "Energy", "Climate", "Vaccination", "Season", "Ukraine", "War", "Dispute", "Islands"]
+LAST = [
+    "Pollmann",
+    "Allison",
+    "Struckman",
+    "Roehrig",
+    "Bunn",
+    "Müller",
+    "de Geer",
+    "Khan",
+    "Wei",
+    "García",
+]
+WORDS = [
+    "Nuclear",
+    "Strategy",
+    "Japan",
+    "China",
+    "Alliance",
+    "Security",
+    "Deterrence",
+    "Policy",
+    "Energy",
+    "Climate",
+    "Vaccination",
+    "Season",
+    "Ukraine",
+    "War",
+    "Dispute",
+    "Islands",
+]
 TYPES = [
-    ("article", "journal = {{Asian Security}}, volume = {{{n}}}, number = {{2}}, pages = {{{n}--{m}}}"),
+    (
+        "article",
+        "journal = {{Asian Security}}, volume = {{{n}}}, number = {{2}}, pages = {{{n}--{m}}}",
+    ),
     ("article", "journal = {{The Diplomat}}, entrysubtype = {{magazine}}"),
     ("book", "publisher = {{Harvard University Press}}, address = {{Cambridge, MA}}"),
-    ("incollection", "booktitle = {{The Oxford Handbook of {w}}}, publisher = {{Oxford UP}}, pages = {{{n}--{m}}}"),
+    (
+        "incollection",
+        "booktitle = {{The Oxford Handbook of {w}}}, publisher = {{Oxford UP}}, "
+        "pages = {{{n}--{m}}}",
+    ),
     ("techreport", "institution = {{Belfer Center}}, number = {{{n}}}"),
     ("online", "url = {{https://example.org/{n}}}, urldate = {{2024-01-{d:02d}}}"),
 ]
@@ -46,7 +79,8 @@ def synthetic(n: int) -> str:
     for i in range(n):
         kind, extra = TYPES[i % len(TYPES)]
         authors = " and ".join(
-            f"{LAST[(i + j) % len(LAST)]}, {FIRST[(i * 3 + j) % len(FIRST)]}" for j in range(1 + i % 4)
+            f"{LAST[(i + j) % len(LAST)]}, {FIRST[(i * 3 + j) % len(FIRST)]}"
+            for j in range(1 + i % 4)
         )
         title = " ".join(WORDS[(i * k) % len(WORDS)] for k in (1, 3, 5, 7))
         fields = extra.format(n=i + 1, m=i + 20, d=1 + i % 28, w=WORDS[i % len(WORDS)])
@@ -64,14 +98,18 @@ def corpus_based(n: int) -> str | None:
     lib = library.load(src)
     text = src.read_text(encoding="utf-8")
     # the file's @strings and entries, repeated with fresh keys until there are n
-    blocks = [text[e.span[0]:e.span[1]] for e in lib.entries if e.span]
-    head = "".join(f"{text[b.span[0]:b.span[1]]}\n" for b in lib.bib.blocks if b.kind == "string")
+    blocks = [text[e.span[0] : e.span[1]] for e in lib.entries if e.span]
+    head = "".join(f"{text[b.span[0] : b.span[1]]}\n" for b in lib.bib.blocks if b.kind == "string")
     out = [head]
     for i in range(n):
         entry = lib.entries[i % len(lib.entries)]
         block = blocks[i % len(blocks)]
-        out.append(block.replace(entry.key, f"{entry.key}-{i}", 1).replace(
-            f"crossref = {{", "xcrossref = {") + "\n")
+        out.append(
+            block.replace(entry.key, f"{entry.key}-{i}", 1).replace(
+                "crossref = {", "xcrossref = {"
+            )
+            + "\n"
+        )
     return "\n".join(out)
 
 
@@ -79,8 +117,20 @@ def time_citekit(bib: Path, style: str) -> tuple[float, int, set[str]]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "citekit", "--library", str(bib), "format", "--all", "--style", style],
-        capture_output=True, text=True, env=env,
+        [
+            sys.executable,
+            "-m",
+            "citekit",
+            "--library",
+            str(bib),
+            "format",
+            "--all",
+            "--style",
+            style,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
     )
     elapsed = time.perf_counter() - start
     failed = {line.split(": ")[1] for line in proc.stderr.splitlines() if "not rendered" in line}
@@ -115,7 +165,9 @@ def time_citeproc(items: list[dict], style: str) -> tuple[float, int]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--style", default="apa")
     ap.add_argument("--entries", type=int, default=1000)
     ap.add_argument("--synthetic", action="store_true", help="do not use ../shared/corpus")
@@ -130,13 +182,17 @@ def main() -> None:
         print(f"{len(lib.entries)} {origin}; style {args.style}")
         elapsed, printed, failed = time_citekit(bib, args.style)
         rate = len(lib.entries) / elapsed
-        print(f"citekit format --all: {elapsed:.2f} s, {rate:.0f} entries/s "
-              f"({printed} printed, {len(failed)} reported)")
+        print(
+            f"citekit format --all: {elapsed:.2f} s, {rate:.0f} entries/s "
+            f"({printed} printed, {len(failed)} reported)"
+        )
         # plain citeproc-py stops at the first item it cannot render: leave those out
         items = [i for i in lib.csl_items(lib.entries) if i["id"] not in failed]
         ref_elapsed, done = time_citeproc(items, args.style)
-        print(f"reference, plain citeproc-py on the same CSL-JSON: {ref_elapsed:.2f} s "
-              f"({done} rendered)")
+        print(
+            f"reference, plain citeproc-py on the same CSL-JSON: {ref_elapsed:.2f} s "
+            f"({done} rendered)"
+        )
         print(f"ratio citekit/citeproc-py time: {elapsed / ref_elapsed:.2f}")
 
 

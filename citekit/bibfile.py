@@ -170,7 +170,7 @@ def _fields(block: bpm.Entry) -> dict[str, str]:
 
 def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Parse text into entries and blocks, each with its exact source span."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = bibtexparser.parse_string(text, parse_stack=[])  # type: ignore[attr-defined]
     starts = _line_starts(text)
     entries: list[Entry] = []
     duplicates: list[Entry] = []
@@ -179,7 +179,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     seen: set[str] = set()
     cursor = 0
     for b in library.blocks:
-        line_offset = starts[min(b.start_line, len(starts) - 1)]
+        line_offset = starts[min(b.start_line or 0, len(starts) - 1)]
         raw = b.raw or ""
         start = text.find(raw, max(cursor, line_offset)) if raw else -1
         if start < 0:
@@ -202,12 +202,12 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
             b.ignore_error_block, bpm.Entry
         ):
             # a repeated field: BibTeX keeps the first value; `check` reports it
-            inner = b.ignore_error_block
-            entry = Entry(inner.key, inner.entry_type.lower(), _fields(inner), line, span)
-            if inner.key.casefold() in seen:
+            first = b.ignore_error_block
+            entry = Entry(first.key, first.entry_type.lower(), _fields(first), line, span)
+            if first.key.casefold() in seen:
                 duplicates.append(entry)
             else:
-                seen.add(inner.key.casefold())
+                seen.add(first.key.casefold())
                 entries.append(entry)
         elif isinstance(b, bpm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block

@@ -22,8 +22,11 @@ def xdisplay(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     if not (shutil.which("Xvfb") and shutil.which("xclip")):
         pytest.skip("Xvfb and xclip are not installed (apt-get install xvfb xclip)")
     display = f":{90 + os.getpid() % 500}"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "640x480x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
     for _ in range(100):
         if socket.exists():
@@ -40,14 +43,20 @@ def xdisplay(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def _paste(target: str) -> str:
-    return subprocess.run(["xclip", "-o", "-selection", "clipboard", "-t", target],
-                          capture_output=True, timeout=10, check=True).stdout.decode()
+    return subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard", "-t", target],
+        capture_output=True,
+        timeout=10,
+        check=True,
+    ).stdout.decode()
 
 
-def test_format_copy_puts_html_on_the_x_clipboard(xdisplay: str, runner: CliRunner,
-                                                   sample: Path) -> None:
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--style", "apa", "--copy"])
+def test_format_copy_puts_html_on_the_x_clipboard(
+    xdisplay: str, runner: CliRunner, sample: Path
+) -> None:
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--style", "apa", "--copy"]
+    )
     assert result.exit_code == 0, result.output
     assert "copied to the clipboard (HTML via xclip)" in result.stderr
     pasted = _paste("text/html")

@@ -18,19 +18,34 @@ UTF8 = [p for p in CORPUS if "macroman" not in p.name]
 
 
 @pytest.mark.parametrize("src", UTF8, ids=[p.name for p in UTF8])
-def test_add_then_remove_is_byte_identical(shared: Path, src: Path, tmp_path: Path,
-                                           runner: CliRunner) -> None:
+def test_add_then_remove_is_byte_identical(
+    shared: Path, src: Path, tmp_path: Path, runner: CliRunner
+) -> None:
     lib = tmp_path / src.name
     shutil.copyfile(src, lib)
     original = lib.read_bytes()
-    added = runner.invoke(cli, ["--library", str(lib), "add", "--force", "--title",
-                                "Citekit Round Trip Probe", "--author", "Probe, Ann",
-                                "--date", "2026", "--key", "citekitprobe2026"])
+    added = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(lib),
+            "add",
+            "--force",
+            "--title",
+            "Citekit Round Trip Probe",
+            "--author",
+            "Probe, Ann",
+            "--date",
+            "2026",
+            "--key",
+            "citekitprobe2026",
+        ],
+    )
     assert added.exit_code == 0, added.output
     after = lib.read_bytes()
     # the diff of an add is only the new entry, at the end
     assert after.startswith(original.rstrip(b"\r\n"))
-    tail = after[len(original.rstrip(b"\r\n")):].decode()
+    tail = after[len(original.rstrip(b"\r\n")) :].decode()
     assert "@article{citekitprobe2026," in tail and tail.count("@") == 1
     assert bibfile.read(lib).find("citekitprobe2026") is not None
     removed = runner.invoke(cli, ["--library", str(lib), "remove", "citekitprobe2026", "--yes"])
@@ -38,8 +53,9 @@ def test_add_then_remove_is_byte_identical(shared: Path, src: Path, tmp_path: Pa
     assert lib.read_bytes() == original
 
 
-def test_macroman_file_is_refused_and_untouched(shared: Path, tmp_path: Path,
-                                               runner: CliRunner) -> None:
+def test_macroman_file_is_refused_and_untouched(
+    shared: Path, tmp_path: Path, runner: CliRunner
+) -> None:
     lib = tmp_path / "jabref272_macroman.bib"
     shutil.copyfile(shared / "corpus" / "jabref272_macroman.bib", lib)
     before = lib.read_bytes()
@@ -52,8 +68,9 @@ def test_macroman_file_is_refused_and_untouched(shared: Path, tmp_path: Path,
 
 
 @pytest.mark.parametrize("style", ["apa", "chicago-notes-bibliography"])
-def test_biblatex_examples_format_without_a_crash(shared: Path, style: str,
-                                                  runner: CliRunner) -> None:
+def test_biblatex_examples_format_without_a_crash(
+    shared: Path, style: str, runner: CliRunner
+) -> None:
     lib = shared / "corpus" / "biblatex-examples.bib"
     result = runner.invoke(cli, ["--library", str(lib), "format", "--all", "--style", style])
     assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -25,9 +25,23 @@ def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     lib.write_text("% shared library\n@misc{seed, title = {Seed}}\n")
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "citekit", "--library", str(lib), "add", "--title",
-             f"Concurrent Entry {i}", "--author", f"Writer{i}, Ann", "--date", "2024"],
-            env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [
+                sys.executable,
+                "-m",
+                "citekit",
+                "--library",
+                str(lib),
+                "add",
+                "--title",
+                f"Concurrent Entry {i}",
+                "--author",
+                f"Writer{i}, Ann",
+                "--date",
+                "2024",
+            ],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         for i in range(20)
     ]
@@ -36,7 +50,9 @@ def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
     bib = bibfile.read(lib)
     assert not bib.failed and not bib.duplicates
     assert len(bib.entries) == 21
-    assert {e.key for e in bib.entries} == {"seed"} | {f"writer{i}2024concurrent" for i in range(20)}
+    assert {e.key for e in bib.entries} == {"seed"} | {
+        f"writer{i}2024concurrent" for i in range(20)
+    }
     assert lib.read_text().startswith("% shared library\n@misc{seed, title = {Seed}}\n\n@article{")
 
 
@@ -46,7 +62,9 @@ def test_prepare_rejects_a_duplicate_doi_within_one_batch(tmp_path: Path) -> Non
         library.NewEntry("article", {"title": "{Alpha}", "doi": "10.1080/ABC"}),
         library.NewEntry("article", {"title": "{Beta}", "doi": "https://doi.org/10.1080/abc"}),
     ]
-    with pytest.raises(CitekitError, match=r"same work twice \(same DOI 10.1080/abc, first as 'alpha'\)"):
+    with pytest.raises(
+        CitekitError, match=r"same work twice \(same DOI 10.1080/abc, first as 'alpha'\)"
+    ):
         library.prepare(bib, new)
 
 

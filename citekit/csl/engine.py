@@ -66,16 +66,14 @@ def _item_class() -> Any:
     if not _ITEM_CLASS:
         cp = _citeproc()
 
-        class Item(cp.CitationItem):  # type: ignore[misc]
-            @property
-            def reference(self) -> Any:
-                store = vars(self)
-                ref = store.get("_citekit_ref")
-                if ref is None:
-                    ref = store["_citekit_ref"] = self.citation.bibliography.source[self.key]
-                return ref
+        def reference(self: Any) -> Any:
+            store = vars(self)
+            ref = store.get("_citekit_ref")
+            if ref is None:
+                ref = store["_citekit_ref"] = self.citation.bibliography.source[self.key]
+            return ref
 
-        _ITEM_CLASS.append(Item)
+        _ITEM_CLASS.append(type("Item", (cp.CitationItem,), {"reference": property(reference)}))
     return _ITEM_CLASS[0]
 
 
@@ -102,7 +100,7 @@ def _lookup() -> Any:
     from citekit.csl import spec
 
     lookup = etree.ElementNamespaceClassLookup()
-    namespace = lookup.get_namespace(CSL_NS)
+    namespace: Any = lookup.get_namespace(CSL_NS)
     namespace[None] = model.CitationStylesElement
     for cls in model.CitationStylesElement.__subclasses__():
         namespace[cls.__name__.replace("_", "-").lower()] = cls
@@ -158,23 +156,21 @@ def _cached(cls: type[Any]) -> type[Any]:
 def _style_class() -> Any:
     cp = _citeproc()
 
-    class Style(cp.CitationStylesStyle):  # type: ignore[misc]
-        """citeproc-py's style with citekit's element classes."""
+    def __init__(self: Any, path: str, locale: str | None) -> None:
+        parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+        parser.set_element_class_lookup(_lookup())
+        self.parser = parser
+        self.xml = etree.parse(path, parser)
+        self.root = self.xml.getroot()
+        # keep every element's proxy alive, so the XPath cache can key on identity
+        self.root._citekit_elements = list(self.root.iter())
+        self.root._citekit_xpath = {}
+        if locale is None:
+            locale = self.root.get("default-locale", "en-US")
+        self.root.set_locale_list(locale, validate=False)
 
-        def __init__(self, path: str, locale: str | None) -> None:
-            parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-            parser.set_element_class_lookup(_lookup())
-            self.parser = parser
-            self.xml = etree.parse(path, parser)
-            self.root = self.xml.getroot()
-            # keep every element's proxy alive, so the XPath cache can key on identity
-            self.root._citekit_elements = list(self.root.iter())
-            self.root._citekit_xpath = {}
-            if locale is None:
-                locale = self.root.get("default-locale", "en-US")
-            self.root.set_locale_list(locale, validate=False)
-
-    return Style
+    # citeproc-py's style object, built with citekit's element classes
+    return type("Style", (cp.CitationStylesStyle,), {"__init__": __init__})
 
 
 class Engine:
