@@ -7,8 +7,10 @@ keeps `path:line:` lines unbroken for editors and pre-commit. User text is escap
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterable
+from collections.abc import Iterator
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -81,6 +83,16 @@ def bibtex(source: str, *, title: str = "") -> None:
 
     body: Any = Syntax(source, "bibtex", theme="ansi_dark", word_wrap=True)
     out.print(Panel(body, title=escape(title)) if title else body)
+
+
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on stderr while long work runs, only when a person is watching."""
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(escape(message)):
+        yield
 
 
 def confirm(question: str, *, default: bool = False) -> bool:
