@@ -9,8 +9,10 @@ concurrent writers take turns.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
+import logging
 import os
 import re
 import stat
@@ -25,12 +27,17 @@ from pathlib import Path
 import bibtexparser
 from bibtexparser import model as bpm
 
+from citekit import scanner
 from citekit.errors import BibSyntaxError
 from citekit.errors import CitekitError
 from citekit.model import Entry
 from citekit.model import Problem
 
 BOM = "\ufeff"
+
+# bibtexparser logs every block it cannot parse to stderr; citekit reports those itself,
+# with positions, so its log lines would only be noise in a hook's output
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,8 @@ class BibFile:
     bom: bool = False
     newline: str = "\n"
     strings: Mapping[str, str] = field(default_factory=dict)  # macro name (lower) -> raw value
+    # the exact scan (offsets of fields and syntax problems) when read via scan()
+    syntax: scanner.Scan | None = field(default=None, compare=False, repr=False)
 
     @property
     def failed(self) -> tuple[Block, ...]:
@@ -125,7 +134,8 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
     return text, False
 
 
-def read(path: Path) -> BibFile:
+def read(path: Path, *, exact: bool = False) -> BibFile:
+    """The parsed file; ``exact`` uses citekit's own scanner (see ``scan``)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -137,7 +147,7 @@ def read(path: Path) -> BibFile:
     except OSError as e:
         raise CitekitError(f"{path}: cannot read it ({e.strerror})") from None
     text, bom = decode(path, data)
-    return parse(path, text, bom=bom)
+    return scan(path, text, bom=bom) if exact else parse(path, text, bom=bom)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -182,7 +192,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
             start = line_offset
         end = start + len(raw)
         cursor = end
-        line = text.count("\n", 0, start) + 1
+        line = bisect.bisect_right(starts, start)
         span = (start, end)
         if isinstance(b, bpm.Entry):
             entries.append(Entry(b.key, b.entry_type.lower(), _fields(b), line, span))
@@ -215,6 +225,55 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
         bom=bom,
         newline=_newline(text),
         strings=strings,
+    )
+
+
+def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
+    """Like ``parse``, but with citekit's scanner instead of bibtexparser: several times
+    faster, keeps every syntax problem with its offset (``bib.syntax``), and treats keys
+    that differ only in case as duplicates, as BibTeX does. Used by check and fmt."""
+    syntax = scanner.scan(text)
+    entries: list[Entry] = []
+    duplicates: list[Entry] = []
+    blocks: list[Block] = []
+    strings: dict[str, str] = {}
+    seen: set[str] = set()
+    for item in syntax.items:
+        line = syntax.line_col(item.start)[0]
+        span = (item.start, item.end)
+        if item.kind == "entry":
+            fields: dict[str, str] = {}
+            for f in item.fields:
+                fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
+            entry = Entry(item.key, item.type.lower(), fields, line, span)
+            folded = item.key.casefold()
+            if item.key and folded in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(folded)
+                entries.append(entry)
+        elif item.kind == "string":
+            for f in item.fields:
+                strings[f.name.lower()] = f.value
+                blocks.append(Block("string", line, span, key=f.name, value=f.value))
+        elif item.kind == "preamble":
+            value = item.fields[0].value if item.fields else ""
+            blocks.append(Block("preamble", line, span, value=value))
+        else:
+            blocks.append(Block(item.kind, line, span, value=text[item.start : item.end]))
+        if item.issues:
+            message = "; ".join(issue.message for issue in item.issues)
+            blocks.append(Block("failed", line, span, error=message))
+    return BibFile(
+        path=path,
+        text=text,
+        entries=tuple(entries),
+        blocks=tuple(blocks),
+        duplicates=tuple(duplicates),
+        bom=bom,
+        newline=_newline(text),
+        strings=strings,
+        syntax=syntax,
     )
 
 
