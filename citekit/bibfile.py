@@ -301,6 +301,21 @@ def splice(bib: BibFile, old: Entry, new_source: str) -> str:
     return bib.text[:start] + new_source + bib.text[end:]
 
 
+def splice_spans(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``[start, end)`` replaced; edits must not overlap (an edit that
+    overlaps an earlier one is dropped, so a second pass can redo it on fresh offsets)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def remove(bib: BibFile, old: Entry) -> str:
     """Text without ``old``; the blank line that separated it goes with it, so that
     adding an entry and removing it again gives back the original bytes."""

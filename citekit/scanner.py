@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 from dataclasses import field
+from typing import Any
+from typing import NamedTuple
 
 _AT = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*([{(])")
 # a line that starts a new entry: inside an unclosed value it means a delimiter is missing
@@ -45,13 +47,13 @@ class Issue:
     message: str
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):  # a tuple, not a dataclass: a big file has 100,000 of them
     name: str  # as written
     value: str  # the value's source, delimiters kept
     start: int  # offset of the name
     value_start: int
     value_end: int
+    single: bool = False  # known to be one {..}, ".." or bare piece (no # concatenation)
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ class Scan:
     text: str
     items: tuple[Item, ...]
     _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # what checks derive from the scan once and share (see checks.registry)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line_col(self, pos: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
@@ -226,7 +230,7 @@ class _Scanner:
         while True:
             m = fast(s, i)
             while m:
-                fields.append(Field(m.group(1), m.group(2), i, m.start(2), m.end(2)))
+                fields.append(Field(m.group(1), m.group(2), i, m.start(2), m.end(2), True))
                 i = m.end()
                 m = fast(s, i)
             i = self.skip_ws(i)
@@ -271,7 +275,8 @@ class _Scanner:
                 i = self.skip_ws(i + 1)
             v_start = i
             v_end, ok = self.value(i, name)
-            fields.append(Field(name, s[v_start:v_end].rstrip(), name_pos, v_start, v_end))
+            raw = s[v_start:v_end].rstrip()
+            fields.append(Field(name, raw, name_pos, v_start, v_end, "#" not in raw))
             if not ok:
                 end = v_end
                 return self.item(at, end, kind, typ, key, key_pos, fields, open_)

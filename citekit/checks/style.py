@@ -1,0 +1,181 @@
+"""Style readiness (opt-in, ``--style NAME``): fields a CSL style prints that an entry lacks.
+
+The style's bibliography layout is walked with its macros; a variable counts as printed
+for a CSL type when it is rendered under no condition other than the item's type (a
+variable behind ``<if variable="DOI">`` is the style coping with its absence, not needing
+it). Entries are mapped with ``csl.convert.to_csl``, the same mapping ``citekit format``
+renders with, so "missing" means missing from what the style would get.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from collections.abc import Mapping
+from pathlib import Path
+
+from citekit.bibfile import BibFile
+from citekit.checks.registry import Options
+from citekit.checks.registry import check
+from citekit.checks.registry import lookup
+from citekit.errors import CitekitError
+from citekit.model import Problem
+
+_NS = "{http://purl.org/net/xbiblio/csl}"
+ANY = "*"
+
+# CSL variable -> the BibTeX/biblatex field(s) that fill it, for messages
+_FIELD_OF = {
+    "issued": "year (or date)",
+    "container-title": "journal/booktitle",
+    "page": "pages",
+    "publisher-place": "address (or location)",
+    "collection-title": "series",
+    "issue": "number (or issue)",
+    "DOI": "doi",
+    "URL": "url",
+    "ISBN": "isbn",
+    "ISSN": "issn",
+    "accessed": "urldate",
+    "genre": "type",
+    "number-of-pages": "pagetotal",
+    "chapter-number": "chapter",
+    "event-title": "eventtitle",
+    "event-place": "venue",
+}
+# variables a style may print that no BibTeX field fills; asking for them would be noise
+_IGNORED = frozenset(
+    "citation-number citation-label year-suffix locator first-reference-note-number "
+    "title-short container-title-short".split()
+)
+
+
+def _tag(el: ET.Element) -> str:
+    return el.tag.removeprefix(_NS)
+
+
+def _types_of(branch: ET.Element) -> tuple[frozenset[str] | None, bool]:
+    """The types a condition selects (None: not a pure type test) and whether it negates."""
+    attrs = {k: v for k, v in branch.attrib.items() if k != "match"}
+    if set(attrs) != {"type"}:
+        return None, False
+    types = frozenset(attrs["type"].split())
+    match = branch.get("match", "all")
+    if match == "none":
+        return types, True
+    if match == "all" and len(types) > 1:
+        return frozenset(), False  # an item has one type: "all of several" never holds
+    return types, False
+
+
+class _Walker:
+    def __init__(self, root: ET.Element) -> None:
+        self.macros = {m.get("name", ""): m for m in root.iter(f"{_NS}macro")}
+        self.found: dict[str, set[str]] = {}
+        self.depth = 0
+
+    def add(self, types: frozenset[str] | None, variable: str) -> None:
+        if variable in _IGNORED:
+            return
+        for t in types if types is not None else (ANY,):
+            self.found.setdefault(t, set()).add(variable)
+
+    def walk(self, el: ET.Element, types: frozenset[str] | None, optional: bool) -> None:
+        tag = _tag(el)
+        if tag == "substitute":
+            return  # substitutes stand in for something absent
+        if tag in ("text", "number", "date", "names") and not optional:
+            variables = (el.get("variable") or "").split()
+            if variables:
+                self.add(types, variables[0])
+        if tag == "text" and el.get("macro") in self.macros and self.depth < 30:
+            self.depth += 1
+            self.walk(self.macros[el.get("macro", "")], types, optional)
+            self.depth -= 1
+        if tag == "choose":
+            self.choose(el, types, optional)
+            return
+        for child in el:
+            self.walk(child, types, optional)
+
+    def choose(self, el: ET.Element, types: frozenset[str] | None, optional: bool) -> None:
+        taken: set[str] = set()
+        impure = False
+        for branch in el:
+            tag = _tag(branch)
+            if tag == "else":
+                if impure:
+                    branch_types, branch_optional = types, True
+                elif types is None:
+                    # everything not taken above: only known when the style lists types
+                    branch_types, branch_optional = None, bool(taken) or optional
+                else:
+                    branch_types, branch_optional = types - taken, optional
+            else:
+                selected, negate = _types_of(branch)
+                if selected is None:
+                    impure = True
+                    branch_types, branch_optional = types, True
+                elif negate:
+                    branch_types, branch_optional = types, True
+                else:
+                    taken |= selected
+                    branch_types = selected if types is None else types & selected
+                    branch_optional = optional
+            for child in branch:
+                self.walk(child, branch_types, branch_optional)
+
+
+def load(name: str) -> dict[str, tuple[str, ...]]:
+    """CSL type (or ``*``) -> variables the style's bibliography prints unconditionally."""
+    from citekit.csl import styles
+
+    path = styles.resolve(name)
+    root = _parse(path)
+    layout = root.find(f"{_NS}bibliography/{_NS}layout")
+    if layout is None:
+        parent = root.find(f"{_NS}info/{_NS}link[@rel='independent-parent']")
+        if parent is not None:
+            root = _parse(styles.resolve(parent.get("href", "").rsplit("/", 1)[-1]))
+            layout = root.find(f"{_NS}bibliography/{_NS}layout")
+    if layout is None:
+        layout = root.find(f"{_NS}citation/{_NS}layout")
+    if layout is None:
+        raise CitekitError(f"style {name!r} has no layout to check against")
+    walker = _Walker(root)
+    walker.walk(layout, None, False)
+    return {t: tuple(sorted(v)) for t, v in walker.found.items()}
+
+
+def _parse(path: Path) -> ET.Element:
+    try:
+        return ET.parse(path).getroot()
+    except (ET.ParseError, OSError) as e:
+        raise CitekitError(f"{path}: cannot read the style ({e})") from None
+
+
+def _needed(fields: Mapping[str, tuple[str, ...]], csl_type: str) -> set[str]:
+    return set(fields.get(ANY, ())) | set(fields.get(csl_type, ()))
+
+
+@check("style-missing-field", severity="warning", opt_in=True)
+def style_missing_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A field the chosen CSL style prints for the entry's type (opt-in, ``--style``)."""
+    if not opts.style_fields:
+        return
+    from citekit.csl import convert
+
+    find = lookup(bib)
+
+    for entry in bib.entries:
+        item = convert.to_csl(entry, bib.strings, find)
+        missing = sorted(v for v in _needed(opts.style_fields, item["type"]) if v not in item)
+        if missing:
+            shown = ", ".join(_FIELD_OF.get(v, v) for v in missing)
+            yield Problem(
+                "style-missing-field",
+                entry.line,
+                1,
+                f"{entry.key}: {opts.style_name} prints {shown} for {item['type']}, "
+                "and this entry has none",
+            )
