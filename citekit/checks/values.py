@@ -184,9 +184,10 @@ def _issn_ok(issn: str) -> bool:
 def bad_issn(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """An ISSN that is not ``NNNN-NNNC`` with a correct check digit."""
     for entry, f, value in _fields(bib, "issn"):
-        parts = [p for p in re.split(r"[,;\s]+", value) if p]
-        for issn in parts or [value]:
-            if not re.fullmatch(r"\d{4}-?\d{3}[\dXx]", issn) or not _issn_ok(issn):
+        # "0033-2909 (Print)": notes around the numbers are common and harmless
+        found = re.findall(r"(?<![\d-])\d{4}-?\d{3}[\dXx](?![\d-])", value)
+        for issn in found or [value]:
+            if not found or not _issn_ok(issn):
                 yield at(
                     bib,
                     "bad-issn",
