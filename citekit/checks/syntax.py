@@ -6,9 +6,11 @@ import re
 from collections.abc import Iterator
 
 from citekit.bibfile import BibFile
+from citekit.checks.registry import Edit
 from citekit.checks.registry import Options
 from citekit.checks.registry import at
 from citekit.checks.registry import check
+from citekit.checks.registry import fixer
 from citekit.checks.registry import syntax
 from citekit.model import Problem
 
@@ -48,6 +50,15 @@ def unbalanced_quote(bib: BibFile, opts: Options) -> Iterator[Problem]:
 def missing_comma(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Two fields with no comma between them."""
     return _issues(bib, "missing-comma")
+
+
+@fixer("missing-comma")
+def fix_missing_comma(bib: BibFile, opts: Options) -> Iterator[Edit]:
+    """The comma goes right after the value, where the scanner found it missing."""
+    for item in syntax(bib).items:
+        for issue in item.issues:
+            if issue.code == "missing-comma":
+                yield Edit(issue.pos, issue.pos, ",")
 
 
 @check("swallowed-field")
