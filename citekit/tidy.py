@@ -50,7 +50,8 @@ def options(table: Mapping[str, Any]) -> Options:
     import difflib
 
     values: dict[str, Any] = {}
-    for raw_key, value in table.items():
+    for raw_key, raw in table.items():
+        value: Any = raw
         key = raw_key.replace("-", "_")
         if key not in _SETTINGS:
             close = difflib.get_close_matches(key, list(_SETTINGS), n=1)
@@ -61,13 +62,15 @@ def options(table: Mapping[str, Any]) -> Options:
         ):
             raise CitekitError(f"[tool.citekit.fmt] {raw_key}: wrong type {type(value).__name__}")
         if key == "indent":
-            value = " " * value if isinstance(value, int) else value
-            if value.strip(" \t") or not value:
+            indent = " " * value if isinstance(value, int) else str(value)
+            if indent.strip(" \t") or not indent:
                 raise CitekitError("[tool.citekit.fmt] indent: a number of spaces, or a tab")
+            value = indent
         elif key == "field_order":
-            if not all(isinstance(v, str) for v in value):
+            order: list[Any] = raw
+            if not all(isinstance(v, str) for v in order):
                 raise CitekitError("[tool.citekit.fmt] field-order: a list of field names")
-            value = tuple(v.lower() for v in value)
+            value = tuple(v.lower() for v in order)
         elif key == "month" and value not in MONTH_STYLES:
             raise CitekitError(
                 f"[tool.citekit.fmt] month: one of {', '.join(MONTH_STYLES)}, not {value!r}"
