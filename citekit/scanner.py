@@ -33,10 +33,16 @@ _FIELD_AHEAD = re.compile(r"([A-Za-z_][\w.:+-]*)[ \t]*=")
 _SWALLOWED = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\d]")
 _FIELDS_GO_ON = re.compile(r"[ \t]*,|\s*[A-Za-z_][\w.:+-]*[ \t]*=")
 # the common case in one match: a one-line field with a simple value, then a comma or the end
+# (braces nested up to three deep, as an unrolled loop so the regex engine never backtracks)
+_B3 = r"\{[^{}]*\}"
+_B2 = r"\{[^{}]*(?:" + _B3 + r"[^{}]*)*\}"
+_B1 = r"\{[^{}]*(?:" + _B2 + r"[^{}]*)*\}"
+_Q = r'"[^"{}]*(?:' + _B2 + r'[^"{}]*)*"'
 _FAST_FIELD = re.compile(
-    r"""([^\s"#%'(),={}]+)[ \t]*=[ \t]*(\{[^{}\n]*\}|"[^"{}\n]*"|[^\s"#%'(),={}]+)"""
+    r"""\s*([^\s"#%'(),={}]+)[ \t]*=[ \t]*(""" + _B1 + "|" + _Q + r"""|[^\s"#%'(),={}]+)"""
     r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
 )
+_NEW_ENTRY_IN = re.compile(_NEW_ENTRY)
 _ENTRY_START_LINE = re.compile(r"[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]")
 
 
@@ -230,7 +236,12 @@ class _Scanner:
         while True:
             m = fast(s, i)
             while m:
-                fields.append(Field(m.group(1), m.group(2), i, m.start(2), m.end(2), True))
+                v = m.group(2)
+                if "\n" in v:
+                    if "@" in v and _NEW_ENTRY_IN.search(v):
+                        break  # a delimiter is missing: let the careful path report it
+                    self.swallowed(m.start(2), m.end(2), m.group(1))
+                fields.append(Field(m.group(1), v, m.start(1), m.start(2), m.end(2), True))
                 i = m.end()
                 m = fast(s, i)
             i = self.skip_ws(i)

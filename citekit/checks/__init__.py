@@ -11,7 +11,6 @@ import re
 from collections.abc import Collection
 from collections.abc import Mapping
 from dataclasses import dataclass
-from dataclasses import replace
 from pathlib import Path
 
 from citekit import bibfile
@@ -109,7 +108,7 @@ def run(
         for p in rule.func(bib, options):
             if any(s.first_line <= p.line <= s.last_line and s.covers(p.code) for s in hidden):
                 continue
-            found.append(replace(p, severity=severity))
+            found.append(Problem(p.code, p.line, p.col, p.message, severity))
     return sorted(found, key=lambda p: (p.line, p.col, p.code))
 
 

@@ -184,8 +184,6 @@ _NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
 @check("duplicate-title", severity="warning")
 def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Near-identical titles with the same year and first author."""
-    from rapidfuzz import fuzz
-
     buckets: dict[tuple[str, str], list[tuple[Entry, str, str]]] = {}
     for entry in bib.entries:
         title = _value(bib, entry, "title")
@@ -200,6 +198,8 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
                 continue  # distinct DOIs: two publications (e.g. conference and journal)
             if doi and doi == other_doi:
                 break  # reported as duplicate-doi
+            from rapidfuzz import fuzz  # only now: most files never get here
+
             if fuzz.ratio(title, other_title) >= 92:
                 yield Problem(
                     "duplicate-title",

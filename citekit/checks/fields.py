@@ -43,13 +43,17 @@ def _macros(f: Field) -> Iterator[tuple[int, str]]:
 def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A bare word in a value that no ``@string`` defines."""
     known = set(bib.strings) | set(latex.MONTH_MACROS) | set(opts.macros)
+    hints: dict[str, str] = {}  # one lookup per name: a file repeats its undefined names
     for item in syntax(bib).items:
         if item.kind not in ("entry", "string"):
             continue
         for f in item.fields:
             for pos, name in _macros(f):
                 if name.lower() not in known:
-                    hint = did_you_mean(name.lower(), frozenset(known))
+                    low = name.lower()
+                    if low not in hints:
+                        hints[low] = did_you_mean(low, frozenset(known))
+                    hint = hints[low]
                     where = f"@string {f.name}" if item.kind == "string" else item.key
                     yield at(
                         bib,

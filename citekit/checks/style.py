@@ -9,10 +9,10 @@ renders with, so "missing" means missing from what the style would get.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citekit.bibfile import BibFile
 from citekit.checks.registry import Options
@@ -20,6 +20,9 @@ from citekit.checks.registry import check
 from citekit.checks.registry import lookup
 from citekit.errors import CitekitError
 from citekit.model import Problem
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 _NS = "{http://purl.org/net/xbiblio/csl}"
 ANY = "*"
@@ -148,6 +151,8 @@ def load(name: str) -> dict[str, tuple[str, ...]]:
 
 
 def _parse(path: Path) -> ET.Element:
+    import xml.etree.ElementTree as ET  # only for --style: keep the hook's imports small
+
     try:
         return ET.parse(path).getroot()
     except (ET.ParseError, OSError) as e:
