@@ -44,15 +44,19 @@ def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A bare word in a value that no ``@string`` defines."""
     known = set(bib.strings) | set(latex.MONTH_MACROS) | set(opts.macros)
     hints: dict[str, str] = {}  # one lookup per name: a file repeats its undefined names
+    choices = sorted(known)
     for item in syntax(bib).items:
         if item.kind not in ("entry", "string"):
             continue
         for f in item.fields:
+            v = f.value
+            if f.single and (v[:1] in ("{", '"') or v.isdigit()):
+                continue  # the common case, decided without a call
             for pos, name in _macros(f):
                 if name.lower() not in known:
                     low = name.lower()
                     if low not in hints:
-                        hints[low] = did_you_mean(low, frozenset(known))
+                        hints[low] = did_you_mean(low, choices)
                     hint = hints[low]
                     where = f"@string {f.name}" if item.kind == "string" else item.key
                     yield at(

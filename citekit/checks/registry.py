@@ -8,8 +8,8 @@ yields ``Edit``s (offsets into ``bib.text``) for the findings it can repair safe
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
+from collections.abc import Collection
 from collections.abc import Iterator
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -122,6 +122,17 @@ def all_fields(bib: BibFile) -> list[tuple[Entry, scanner.Field, str]]:
     return cached
 
 
+def by_name(bib: BibFile) -> dict[str, list[tuple[Entry, scanner.Field]]]:
+    """Field name -> (entry, field) for every field BibTeX uses, computed once."""
+    scan = syntax(bib)
+    cached = scan.cache.get("by_name")
+    if cached is None:
+        cached = scan.cache["by_name"] = {}
+        for entry, f, name in all_fields(bib):
+            cached.setdefault(name, []).append((entry, f))
+    return cached
+
+
 def first_fields(item: scanner.Item) -> tuple[scanner.Field, ...]:
     """The fields BibTeX uses: the first of each name."""
     if len({f.name.lower() for f in item.fields}) == len(item.fields):
@@ -170,9 +181,15 @@ def pieces(f: scanner.Field) -> list[str]:
     return [f.value] if f.single else latex.split_concatenation(f.value)
 
 
-def did_you_mean(word: str, choices: Iterator[str] | frozenset[str]) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
+def did_you_mean(word: str, choices: Collection[str]) -> str:
+    """A "did you mean" hint (difflib's measure, at C speed: a file can have thousands
+    of unknown names and thousands of macros to compare them with)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz import process
+
+    ordered = choices if isinstance(choices, list) else sorted(choices)
+    best = process.extractOne(word, ordered, scorer=fuzz.ratio, score_cutoff=75)
+    return f"; did you mean {best[0]!r}?" if best else ""
 
 
 # --------------------------------------------------------------------------- settings

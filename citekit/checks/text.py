@@ -12,6 +12,7 @@ from citekit.checks.registry import Edit
 from citekit.checks.registry import Options
 from citekit.checks.registry import all_fields
 from citekit.checks.registry import at
+from citekit.checks.registry import by_name
 from citekit.checks.registry import check
 from citekit.checks.registry import fixer
 from citekit.checks.registry import pieces
@@ -38,10 +39,36 @@ def _text_fields(
 ) -> Iterator[tuple[Entry, Field]]:
     """Non-verbatim fields (of ``names``) whose source matches ``hint``: a cheap filter
     first, because most values have nothing to report."""
-    verbatim = datamodel.VERBATIM_FIELDS
-    for entry, f, name in all_fields(bib):
-        if hint.search(f.value) and name not in verbatim and (names is None or name in names):
+    if hint is not _TWO_CAPS:  # every other hint is one of the _ODD characters
+        candidates = [p for p in _odd_fields(bib) if names is None or p[1].name.lower() in names]
+    else:
+        assert names is not None
+        index = by_name(bib)
+        candidates = sorted(
+            (pair for name in names for pair in index.get(name, ())),
+            key=lambda pair: pair[1].start,
+        )
+    for entry, f in candidates:
+        if hint.search(f.value):
             yield entry, f
+
+
+# any character one of the text checks looks for: one pass finds the few fields to examine
+_ODD = re.compile(r"[&%#$<\u00c2-\u00f4]")
+
+
+def _odd_fields(bib: BibFile) -> list[tuple[Entry, Field]]:
+    scan = bib.syntax
+    assert scan is not None
+    cached = scan.cache.get("odd_fields")
+    if cached is None:
+        verbatim = datamodel.VERBATIM_FIELDS
+        cached = scan.cache["odd_fields"] = [
+            (entry, f)
+            for entry, f, name in all_fields(bib)
+            if name not in verbatim and _ODD.search(f.value)
+        ]
+    return cached
 
 
 def _outside_math(text: str) -> str:

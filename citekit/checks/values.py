@@ -12,8 +12,8 @@ from citekit.bibfile import BibFile
 from citekit.checks import datamodel
 from citekit.checks.registry import Edit
 from citekit.checks.registry import Options
-from citekit.checks.registry import all_fields
 from citekit.checks.registry import at
+from citekit.checks.registry import by_name
 from citekit.checks.registry import check
 from citekit.checks.registry import fixer
 from citekit.checks.registry import pieces
@@ -25,10 +25,12 @@ from citekit.scanner import Field
 
 def _fields(bib: BibFile, *names: str) -> Iterator[tuple[Entry, Field, str]]:
     """(entry, field, resolved value) for the named fields that are present."""
-    wanted = set(names)
-    for entry, f, name in all_fields(bib):
-        if name in wanted:
-            yield entry, f, _bare(resolved(bib, f))
+    index = by_name(bib)
+    found = [pair for name in names for pair in index.get(name, ())]
+    if len(names) > 1:
+        found.sort(key=lambda pair: pair[1].start)
+    for entry, f in found:
+        yield entry, f, _bare(resolved(bib, f))
 
 
 def _bare(value: str) -> str:
