@@ -31,7 +31,7 @@ _BARE = re.compile(r"[^\s\"#%'(),={}]+")
 _FIELD_AHEAD = re.compile(r"([A-Za-z_][\w.:+-]*)[ \t]*=")
 # inside a braced or quoted value, a line that looks like the start of another field
 _SWALLOWED = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\d]")
-_FIELDS_GO_ON = re.compile(r"[ \t]*,|\s*[A-Za-z_][\w.:+-]*[ \t]*=")
+_FIELDS_GO_ON = re.compile(r"[ \t]*,|[ \t]*\r?\n[ \t]*[A-Za-z_][\w.:+-]*[ \t]*=")
 # the common case in one match: a one-line field with a simple value, then a comma or the end
 # (braces nested up to three deep, as an unrolled loop so the regex engine never backtracks)
 _B3 = r"\{[^{}]*\}"

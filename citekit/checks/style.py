@@ -1,9 +1,9 @@
 """Style readiness (opt-in, ``--style NAME``): fields a CSL style prints that an entry lacks.
 
 The style's bibliography layout is walked with its macros; a variable counts as printed
-for a CSL type when it is rendered under no condition other than the item's type (a
-variable behind ``<if variable="DOI">`` is the style coping with its absence, not needing
-it). Entries are mapped with ``csl.convert.to_csl``, the same mapping ``citekit format``
+for a CSL type when it is rendered under no condition other than the item's type and
+outside any ``<group>`` (a variable behind ``<if variable="DOI">``, or in a group that
+vanishes when it is empty, is the style coping with its absence, not needing it). Entries are mapped with ``csl.convert.to_csl``, the same mapping ``citekit format``
 renders with, so "missing" means missing from what the style would get.
 """
 
@@ -45,11 +45,14 @@ _FIELD_OF = {
     "chapter-number": "chapter",
     "event-title": "eventtitle",
     "event-place": "venue",
+    "number-of-volumes": "volumes",
 }
-# variables a style may print that no BibTeX field fills; asking for them would be noise
-_IGNORED = frozenset(
-    "citation-number citation-label year-suffix locator first-reference-note-number "
-    "title-short container-title-short".split()
+# In CSL every variable is "print if present"; what a style *expects* is read from where it
+# prints it. Only the core of a reference is asked for: a style that mentions an archive,
+# a composer or a medium for some type does not make every entry incomplete without one.
+_CORE = frozenset(
+    "author editor title container-title issued publisher publisher-place volume issue page "
+    "genre number".split()
 )
 
 
@@ -78,12 +81,19 @@ class _Walker:
         self.depth = 0
 
     def add(self, types: frozenset[str] | None, variable: str) -> None:
-        if variable in _IGNORED:
+        if variable not in _CORE:
             return
         for t in types if types is not None else (ANY,):
             self.found.setdefault(t, set()).add(variable)
 
-    def walk(self, el: ET.Element, types: frozenset[str] | None, optional: bool) -> None:
+    def walk(
+        self,
+        el: ET.Element,
+        types: frozenset[str] | None,
+        optional: bool,
+        *,
+        structural: bool = False,
+    ) -> None:
         tag = _tag(el)
         if tag == "substitute":
             return  # substitutes stand in for something absent
@@ -93,13 +103,24 @@ class _Walker:
                 self.add(types, variables[0])
         if tag == "text" and el.get("macro") in self.macros and self.depth < 30:
             self.depth += 1
-            self.walk(self.macros[el.get("macro", "")], types, optional)
+            self.walk(self.macros[el.get("macro", "")], types, optional, structural=True)
             self.depth -= 1
         if tag == "choose":
             self.choose(el, types, optional)
             return
+        # a group vanishes when its variables are empty: the style prints them if present
+        # and copes without, so they are not needed; but a group that is the whole body
+        # of the layout or of a macro is only layout (delimiters), not such a test
+        if tag == "group" and not structural:
+            optional = True
+        inner = tag in ("layout", "macro") or (tag == "group" and structural)
         for child in el:
-            self.walk(child, types, optional)
+            self.walk(
+                child,
+                types,
+                optional,
+                structural=inner and len(el) == 1 or tag in ("layout", "macro"),
+            )
 
     def choose(self, el: ET.Element, types: frozenset[str] | None, optional: bool) -> None:
         taken: set[str] = set()
