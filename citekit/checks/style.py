@@ -1,10 +1,12 @@
 """Style readiness (opt-in, ``--style NAME``): fields a CSL style prints that an entry lacks.
 
-The style's bibliography layout is walked with its macros; a variable counts as printed
-for a CSL type when it is rendered under no condition other than the item's type and
-outside any ``<group>`` (a variable behind ``<if variable="DOI">``, or in a group that
-vanishes when it is empty, is the style coping with its absence, not needing it). Entries are mapped with ``csl.convert.to_csl``, the same mapping ``citekit format``
-renders with, so "missing" means missing from what the style would get.
+In CSL every variable is "print if present", so what a style expects is a heuristic: its
+bibliography layout is walked with its macros, and a core variable (author, title,
+container, date, publisher, volume, pages...) counts as expected for a CSL type when it is
+rendered under no condition other than the item's type and outside any nested ``<group>``
+(a variable behind ``<if variable="DOI">``, or in a group that vanishes when empty, is the
+style coping with its absence). Entries are mapped with ``csl.convert.to_csl``, the same
+mapping ``citekit format`` renders with, so "missing" means missing from what the style gets.
 """
 
 from __future__ import annotations
