@@ -23,15 +23,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
-
-import bibtexparser
-from bibtexparser import model as bpm
+from typing import TYPE_CHECKING
 
 from citekit import scanner
 from citekit.errors import BibSyntaxError
 from citekit.errors import CitekitError
 from citekit.model import Entry
 from citekit.model import Problem
+
+if TYPE_CHECKING:
+    from bibtexparser import model as bpm
 
 BOM = "\ufeff"
 
@@ -175,6 +176,10 @@ def _fields(block: bpm.Entry) -> dict[str, str]:
 
 def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Parse text into entries and blocks, each with its exact source span."""
+    # imported here: `citekit check` and `fmt` use scan() and should not pay for it
+    import bibtexparser
+    from bibtexparser import model as bpm
+
     library = bibtexparser.parse_string(text, parse_stack=[])
     starts = _line_starts(text)
     entries: list[Entry] = []
