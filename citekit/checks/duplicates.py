@@ -150,13 +150,14 @@ _BOOKISH = frozenset("book mvbook collection mvcollection proceedings mvproceedi
 @check("duplicate-isbn", severity="warning")
 def duplicate_isbn(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Two books with the same ISBN (ISBN-10 and -13 compared)."""
+    from citekit.checks.values import isbns
+
     norm: dict[str, str] = {}
     for e in bib.entries:
-        raw = _value(bib, e, "isbn")
-        # several ISBNs (print, e-book) in one field: compare by the first
-        from citekit.checks.values import isbns
-
-        norm[e.key] = normalize_isbn(isbns(raw.replace("{", "").replace("}", ""))[0])
+        if e.type in _BOOKISH and "isbn" in e.fields:
+            raw = _value(bib, e, "isbn")
+            # several ISBNs (print, e-book) in one field: compare by the first
+            norm[e.key] = normalize_isbn(isbns(raw.replace("{", "").replace("}", ""))[0])
     return _same(bib, "duplicate-isbn", "ISBN", norm, _BOOKISH)
 
 

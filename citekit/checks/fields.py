@@ -12,10 +12,9 @@ from citekit.bibfile import BibFile
 from citekit.checks import datamodel
 from citekit.checks.registry import Options
 from citekit.checks.registry import at
+from citekit.checks.registry import by_name
 from citekit.checks.registry import check
 from citekit.checks.registry import did_you_mean
-from citekit.checks.registry import entry_items
-from citekit.checks.registry import first_fields
 from citekit.checks.registry import lookup
 from citekit.checks.registry import pieces
 from citekit.checks.registry import syntax
@@ -117,17 +116,18 @@ def _known_field(name: str) -> bool:
 @check("unknown-field", severity="warning")
 def unknown_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A field name no data model or reference manager uses (often a typo)."""
-    for entry, item in entry_items(bib):
-        for f in first_fields(item):
-            name = f.name.lower()
-            if not _known_field(name):
-                hint = did_you_mean(name, datamodel.BIBTEX_FIELDS | datamodel.BIBLATEX_FIELDS)
-                yield at(
-                    bib,
-                    "unknown-field",
-                    f.start,
-                    f"{entry.key}: unknown field {name!r}{hint} (styles ignore it)",
-                )
+    standard = datamodel.BIBTEX_FIELDS | datamodel.BIBLATEX_FIELDS
+    for name, pairs in by_name(bib).items():
+        if _known_field(name):
+            continue
+        hint = did_you_mean(name, standard)
+        for entry, f in pairs:
+            yield at(
+                bib,
+                "unknown-field",
+                f.start,
+                f"{entry.key}: unknown field {name!r}{hint} (styles ignore it)",
+            )
 
 
 # what a child inherits from its crossref parent under another name (biblatex defaults)

@@ -8,6 +8,7 @@ yields ``Edit``s (offsets into ``bib.text``) for the findings it can repair safe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from collections.abc import Collection
 from collections.abc import Iterator
@@ -109,28 +110,46 @@ def entry_items(bib: BibFile) -> list[tuple[Entry, scanner.Item]]:
     return cached
 
 
-def all_fields(bib: BibFile) -> list[tuple[Entry, scanner.Field, str]]:
-    """(entry, field, lower-case name) for every field BibTeX uses, computed once."""
+# the characters the text checks look for (LaTeX specials, math, HTML, the lead bytes of
+# mojibake): one pass finds the few fields they need to examine
+_ODD = re.compile(r"[&%#$<\u00c2-\u00f4]")
+_VERBATIM = frozenset("url file files pdf doi eprint urlraw verba verbb verbc".split())
+
+
+@dataclass
+class Index:
+    """What the checks look up, built in one pass over the fields BibTeX uses."""
+
+    by_name: dict[str, list[tuple[Entry, scanner.Field]]]
+    odd: list[tuple[Entry, scanner.Field]]  # non-verbatim fields with an _ODD character
+    nonascii: list[tuple[Entry, scanner.Field]]
+
+
+def index(bib: BibFile) -> Index:
     scan = syntax(bib)
-    cached = scan.cache.get("all_fields")
+    cached = scan.cache.get("index")
     if cached is None:
-        cached = scan.cache["all_fields"] = [
-            (entry, f, f.name.lower())
-            for entry, item in entry_items(bib)
-            for f in first_fields(item)
-        ]
+        by: dict[str, list[tuple[Entry, scanner.Field]]] = {}
+        odd: list[tuple[Entry, scanner.Field]] = []
+        nonascii: list[tuple[Entry, scanner.Field]] = []
+        search = _ODD.search
+        for entry, item in entry_items(bib):
+            for f in first_fields(item):
+                name = f.name.lower()
+                pair = (entry, f)
+                by.setdefault(name, []).append(pair)
+                v = f.value
+                if search(v) and name not in _VERBATIM:
+                    odd.append(pair)
+                if not v.isascii():
+                    nonascii.append(pair)
+        cached = scan.cache["index"] = Index(by, odd, nonascii)
     return cached
 
 
 def by_name(bib: BibFile) -> dict[str, list[tuple[Entry, scanner.Field]]]:
     """Field name -> (entry, field) for every field BibTeX uses, computed once."""
-    scan = syntax(bib)
-    cached = scan.cache.get("by_name")
-    if cached is None:
-        cached = scan.cache["by_name"] = {}
-        for entry, f, name in all_fields(bib):
-            cached.setdefault(name, []).append((entry, f))
-    return cached
+    return index(bib).by_name
 
 
 def first_fields(item: scanner.Item) -> tuple[scanner.Field, ...]:
@@ -168,12 +187,12 @@ def value_of(raw: str, strings: Mapping[str, str]) -> str:
 def lookup(bib: BibFile) -> Callable[[str], Entry | None]:
     """``bib.find`` in constant time (computed once per file)."""
     scan = syntax(bib)
-    index = scan.cache.get("index")
-    if index is None:
-        index = scan.cache["index"] = {}
+    keys = scan.cache.get("keys")
+    if keys is None:
+        keys = scan.cache["keys"] = {}
         for e in bib.entries:
-            index.setdefault(e.key.casefold(), e)
-    return lambda key: index.get(key.casefold())
+            keys.setdefault(e.key.casefold(), e)
+    return lambda key: keys.get(key.casefold())
 
 
 def pieces(f: scanner.Field) -> list[str]:

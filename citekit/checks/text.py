@@ -10,11 +10,11 @@ from citekit.bibfile import BibFile
 from citekit.checks import datamodel
 from citekit.checks.registry import Edit
 from citekit.checks.registry import Options
-from citekit.checks.registry import all_fields
 from citekit.checks.registry import at
 from citekit.checks.registry import by_name
 from citekit.checks.registry import check
 from citekit.checks.registry import fixer
+from citekit.checks.registry import index
 from citekit.checks.registry import pieces
 from citekit.model import Entry
 from citekit.model import Problem
@@ -53,22 +53,8 @@ def _text_fields(
             yield entry, f
 
 
-# any character one of the text checks looks for: one pass finds the few fields to examine
-_ODD = re.compile(r"[&%#$<\u00c2-\u00f4]")
-
-
 def _odd_fields(bib: BibFile) -> list[tuple[Entry, Field]]:
-    scan = bib.syntax
-    assert scan is not None
-    cached = scan.cache.get("odd_fields")
-    if cached is None:
-        verbatim = datamodel.VERBATIM_FIELDS
-        cached = scan.cache["odd_fields"] = [
-            (entry, f)
-            for entry, f, name in all_fields(bib)
-            if name not in verbatim and _ODD.search(f.value)
-        ]
-    return cached
+    return index(bib).odd
 
 
 def _outside_math(text: str) -> str:
@@ -178,8 +164,8 @@ def mojibake(bib: BibFile, opts: Options) -> Iterator[Problem]:
 
 
 def _not_nfc(bib: BibFile) -> Iterator[tuple[Entry, Field]]:
-    for entry, f, _name in all_fields(bib):
-        if not f.value.isascii() and not unicodedata.is_normalized("NFC", f.value):
+    for entry, f in index(bib).nonascii:
+        if not unicodedata.is_normalized("NFC", f.value):
             yield entry, f
 
 
