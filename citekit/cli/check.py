@@ -147,9 +147,10 @@ def check_command(
         console.problems(report)
         if report:
             errors = sum(p.severity == "error" for _, p in report)
+            warnings = len(report) - errors
             console.note(
                 f"{len(report)} finding{'s' * (len(report) != 1)} "
-                f"({errors} error{'s' * (errors != 1)}, {len(report) - errors} warnings)"
+                f"({errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)})"
             )
     raise SystemExit(ret)
 
