@@ -247,9 +247,11 @@ def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
         line = syntax.line_col(item.start)[0]
         span = (item.start, item.end)
         if item.kind == "entry":
-            fields: dict[str, str] = {}
-            for f in item.fields:
-                fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
+            fields = {f.name.lower(): f.value for f in item.fields}
+            if len(fields) != len(item.fields):
+                fields = {}
+                for f in item.fields:
+                    fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
             entry = Entry(item.key, item.type.lower(), fields, line, span)
             folded = item.key.casefold()
             if item.key and folded in seen:

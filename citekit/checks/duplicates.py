@@ -161,6 +161,8 @@ def duplicate_isbn(bib: BibFile, opts: Options) -> Iterator[Problem]:
     return _same(bib, "duplicate-isbn", "ISBN", norm, _BOOKISH)
 
 
+_NOT_LETTERS = re.compile(r"\W|\d|_")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _FIRST_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
@@ -170,11 +172,11 @@ def _first_author(bib: BibFile, entry: Entry) -> str:
     people = _value(bib, entry, "author") or _value(bib, entry, "editor")
     first = _FIRST_AND.split(people.strip(), maxsplit=1)[0]
     family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
-    return re.sub(r"\W|\d|_", "", family).casefold()
+    return _NOT_LETTERS.sub("", family).casefold()
 
 
 def _year(bib: BibFile, entry: Entry) -> str:
-    m = re.search(r"\d{4}", _value(bib, entry, "year") or _value(bib, entry, "date"))
+    m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
     return m.group(0) if m else ""
 
 

@@ -33,11 +33,16 @@ def _fields(bib: BibFile, *names: str) -> Iterator[tuple[Entry, Field, str]]:
         yield entry, f, _bare(resolved(bib, f))
 
 
+_NOOPSORT = re.compile(r"\\noopsort\s*\{[^{}]*\}")
+_YEAR = re.compile(r"\d{4}")
+_GROUP = re.compile(r"\{[^{}]*\}")
+
+
 def _bare(value: str) -> str:
     """A value without protective braces and ``\noopsort{...}`` sorting hints."""
     if "{" not in value:
         return value.strip()
-    value = re.sub(r"\\noopsort\s*\{[^{}]*\}", "", value)
+    value = _NOOPSORT.sub("", value)
     return value.replace("{", "").replace("}", "").strip()
 
 
@@ -50,7 +55,7 @@ def _simple(f: Field) -> bool:
 def bad_year(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A ``year`` that is not a four-digit number."""
     for entry, f, value in _fields(bib, "year"):
-        if not re.fullmatch(r"\d{4}", value):
+        if not _YEAR.fullmatch(value):
             yield at(
                 bib,
                 "bad-year",
@@ -289,7 +294,7 @@ def name_split(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """One name that runs over a line break with too many commas: a lost ``and``."""
     for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS):
         for name in _top_level_parts(value):
-            top = re.sub(r"\{[^{}]*\}", "", name)
+            top = _GROUP.sub("", name) if "{" in name else name
             if top.count(",") > 2 or ("\n" in name and top.count(",") == 2):
                 shown = " ".join(name.split())
                 yield at(
