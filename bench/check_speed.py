@@ -108,7 +108,9 @@ def main() -> int:
         if tidy:
             for name in ("citekit check", "citekit fmt --check"):
                 ratio = tidy / results[name]
-                print(f"{name} vs bibtex-tidy: {ratio:.2f}x ({'faster' if ratio > 1 else 'slower'})")
+                print(
+                    f"{name} vs bibtex-tidy: {ratio:.2f}x ({'faster' if ratio > 1 else 'slower'})"
+                )
         else:
             print("npx not found: bibtex-tidy not timed")
     return 0

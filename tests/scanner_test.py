@@ -29,7 +29,9 @@ def test_at_sign_in_text_is_not_an_entry() -> None:
 @pytest.mark.parametrize(
     ("src", "code", "where"),
     (
-        pytest.param("@misc{k,\n  a = {x\n\n@misc{j}\n", "unbalanced-brace", (2, 7), id="unclosed value"),
+        pytest.param(
+            "@misc{k,\n  a = {x\n\n@misc{j}\n", "unbalanced-brace", (2, 7), id="unclosed value"
+        ),
         pytest.param("@misc{k,\n  a = 1\n  b = 2}\n", "missing-comma", (2, 8), id="missing comma"),
         pytest.param("@misc{k, a = 1", "unbalanced-brace", (1, 1), id="entry open at end of file"),
         pytest.param("@misc{k, = 1}", "syntax-error", (1, 10), id="no field name"),
@@ -49,7 +51,21 @@ def test_recovers_after_an_error() -> None:
 
 @pytest.mark.parametrize(
     "src",
-    ("", "@", "@{", "@misc", "@misc{", "@misc{k,", "@misc{k, a", "@misc{k, a =", '@misc{k, a = "', "}}}{{{", "@string{", "@preamble{", "@comment{"),
+    (
+        "",
+        "@",
+        "@{",
+        "@misc",
+        "@misc{",
+        "@misc{k,",
+        "@misc{k, a",
+        "@misc{k, a =",
+        '@misc{k, a = "',
+        "}}}{{{",
+        "@string{",
+        "@preamble{",
+        "@comment{",
+    ),
 )
 def test_never_raises(src: str) -> None:
     scanner.scan(src)

@@ -13,12 +13,14 @@ CASES = (
     ),
     pytest.param(
         "% intro\n@misc{a, note = {x}}\n@misc{b, note = {y}}\n\n\n\n@misc{c, note = {z}}",
-        "% intro\n@misc{a,\n  note = {x},\n}\n\n@misc{b,\n  note = {y},\n}\n\n@misc{c,\n  note = {z},\n}\n",
+        "% intro\n@misc{a,\n  note = {x},\n}\n\n"
+        "@misc{b,\n  note = {y},\n}\n\n@misc{c,\n  note = {z},\n}\n",
         id="one blank line between entries; comment stays attached",
     ),
     pytest.param(
-        "@string{ jfp = \"J. Funct. Prog.\" }\n@misc{a, journal = jfp # { 9}, month = {February}}\n",
-        "@string{jfp = {J. Funct. Prog.}}\n\n@misc{a,\n  journal = jfp # { 9},\n  month   = feb,\n}\n",
+        '@string{ jfp = "J. Funct. Prog." }\n@misc{a, journal = jfp # { 9}, month = {February}}\n',
+        "@string{jfp = {J. Funct. Prog.}}\n\n"
+        "@misc{a,\n  journal = jfp # { 9},\n  month   = feb,\n}\n",
         id="macros kept, not inlined; month as a macro",
     ),
     pytest.param(
@@ -53,10 +55,18 @@ def test_format(src: str, expected: str) -> None:
 
 def test_options() -> None:
     opts = tidy.options(
-        {"indent": 4, "align": False, "field-order": ["Year", "title"], "month": "number", "trailing-comma": False}
+        {
+            "indent": 4,
+            "align": False,
+            "field-order": ["Year", "title"],
+            "month": "number",
+            "trailing-comma": False,
+        }
     )
     src = "@misc{a, title = {T}, month = aug, year = 2000}\n"
-    assert tidy.format(src, opts) == "@misc{a,\n    year = 2000,\n    title = {T},\n    month = 8\n}\n"
+    assert (
+        tidy.format(src, opts) == "@misc{a,\n    year = 2000,\n    title = {T},\n    month = 8\n}\n"
+    )
 
 
 def test_sort_keeps_strings_first_and_crossref_targets_last() -> None:

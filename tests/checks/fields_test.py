@@ -8,18 +8,69 @@ from tests.checks.helpers import found
 
 CASES = (
     pytest.param("undefined-string", "@misc{a, journal = jfp}\n", True, id="macro never defined"),
-    pytest.param("undefined-string", "@string{jfp = {J. Funct. Prog.}}\n@misc{a, journal = JFP # { 1}}\n", False, id="defined macro, any case"),
-    pytest.param("undefined-string", "@misc{a, month = aug, year = 2000}\n", False, id="month macros and numbers"),
-    pytest.param("missing-crossref", "@inproceedings{a, crossref = {conf}}\n", True, id="crossref to a missing key"),
-    pytest.param("missing-crossref", "@misc{a, xdata = {x1, x2}}\n@xdata{x1, note={n}}\n", True, id="one xdata key missing"),
-    pytest.param("missing-crossref", "@inproceedings{a, crossref = {Conf}}\n@proceedings{conf, title={C}}\n", False, id="target present (case-insensitive)"),
+    pytest.param(
+        "undefined-string",
+        "@string{jfp = {J. Funct. Prog.}}\n@misc{a, journal = JFP # { 1}}\n",
+        False,
+        id="defined macro, any case",
+    ),
+    pytest.param(
+        "undefined-string",
+        "@misc{a, month = aug, year = 2000}\n",
+        False,
+        id="month macros and numbers",
+    ),
+    pytest.param(
+        "missing-crossref",
+        "@inproceedings{a, crossref = {conf}}\n",
+        True,
+        id="crossref to a missing key",
+    ),
+    pytest.param(
+        "missing-crossref",
+        "@misc{a, xdata = {x1, x2}}\n@xdata{x1, note={n}}\n",
+        True,
+        id="one xdata key missing",
+    ),
+    pytest.param(
+        "missing-crossref",
+        "@inproceedings{a, crossref = {Conf}}\n@proceedings{conf, title={C}}\n",
+        False,
+        id="target present (case-insensitive)",
+    ),
     pytest.param("unknown-type", "@artcle{a, title={T}}\n", True, id="misspelled type"),
-    pytest.param("unknown-type", "@Online{a, title={T}}\n@PhDThesis{b, title={T}}\n", False, id="biblatex and BibTeX types, any case"),
+    pytest.param(
+        "unknown-type",
+        "@Online{a, title={T}}\n@PhDThesis{b, title={T}}\n",
+        False,
+        id="biblatex and BibTeX types, any case",
+    ),
     pytest.param("unknown-field", "@misc{a, jounal = {J}}\n", True, id="typo of journal"),
-    pytest.param("unknown-field", "@misc{a, journaltitle = {J}, urldate = {2020-01-01}, bdsk-url-1 = {x}, nourl = {y}}\n", False, id="biblatex, tool and switched-off fields"),
-    pytest.param("missing-field", "@article{a, author={A}, title={T}, year=2000}\n", True, id="article without journal"),
-    pytest.param("missing-field", "@article{a, author={A}, title={T}, journaltitle={J}, date={2000}}\n", False, id="biblatex names count"),
-    pytest.param("missing-field", "@inproceedings{a, author={A}, title={T}, crossref={c}}\n@proceedings{c, title={Conf}, year=2000}\n", False, id="inherited through crossref (title becomes booktitle)"),
+    pytest.param(
+        "unknown-field",
+        "@misc{a, journaltitle = {J}, urldate = {2020-01-01}, bdsk-url-1 = {x}, nourl = {y}}\n",
+        False,
+        id="biblatex, tool and switched-off fields",
+    ),
+    pytest.param(
+        "missing-field",
+        "@article{a, author={A}, title={T}, year=2000}\n",
+        True,
+        id="article without journal",
+    ),
+    pytest.param(
+        "missing-field",
+        "@article{a, author={A}, title={T}, journaltitle={J}, date={2000}}\n",
+        False,
+        id="biblatex names count",
+    ),
+    pytest.param(
+        "missing-field",
+        "@inproceedings{a, author={A}, title={T}, crossref={c}}\n"
+        "@proceedings{c, title={Conf}, year=2000}\n",
+        False,
+        id="inherited through crossref (title becomes booktitle)",
+    ),
     pytest.param("missing-field", "@misc{a}\n", False, id="misc needs nothing in BibTeX"),
 )
 
@@ -41,7 +92,14 @@ def test_undefined_string_points_at_the_word() -> None:
 
 
 def test_macros_from_other_files_count() -> None:
-    assert codes("@misc{a, journal = jfp}\n", "undefined-string", options=Options(macros=frozenset({"jfp"}))) == []
+    assert (
+        codes(
+            "@misc{a, journal = jfp}\n",
+            "undefined-string",
+            options=Options(macros=frozenset({"jfp"})),
+        )
+        == []
+    )
 
 
 def test_missing_field_names_the_alternatives() -> None:
@@ -51,4 +109,6 @@ def test_missing_field_names_the_alternatives() -> None:
 
 def test_datamodel_biblatex_asks_misc_for_more() -> None:
     src = "@misc{a, note={n}}\n"
-    assert codes(src, "missing-field", options=Options(datamodel="biblatex")) == ["missing-field"] * 3
+    assert (
+        codes(src, "missing-field", options=Options(datamodel="biblatex")) == ["missing-field"] * 3
+    )

@@ -46,7 +46,11 @@ def test_select_all_still_leaves_opt_in_checks_out() -> None:
         pytest.param("% citekit: ignore[page-range]\n", ["unescaped-special"], id="one code"),
         pytest.param("% citekit: ignore[page-range, unescaped-special]\n", [], id="two codes"),
         pytest.param("% citekit: ignore\n", [], id="every code"),
-        pytest.param("% citekit: ignore[page-range]\n\n% another comment\n", ["unescaped-special", "page-range"], id="not right above the entry"),
+        pytest.param(
+            "% citekit: ignore[page-range]\n\n% another comment\n",
+            ["unescaped-special", "page-range"],
+            id="not right above the entry",
+        ),
     ),
 )
 def test_inline_ignore(comment: str, left: list[str]) -> None:
@@ -85,9 +89,17 @@ def test_run_scans_a_bibtexparser_bibfile_itself() -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     (
-        pytest.param({"selct": []}, "unknown setting 'selct'; did you mean 'select'?", id="typo in key"),
-        pytest.param({"ignore": ["page-rnage"]}, "unknown check code 'page-rnage'; did you mean 'page-range'?", id="typo in code"),
-        pytest.param({"severity": "fatal"}, "severity must be 'error' or 'warning'", id="bad severity"),
+        pytest.param(
+            {"selct": []}, "unknown setting 'selct'; did you mean 'select'?", id="typo in key"
+        ),
+        pytest.param(
+            {"ignore": ["page-rnage"]},
+            "unknown check code 'page-rnage'; did you mean 'page-range'?",
+            id="typo in code",
+        ),
+        pytest.param(
+            {"severity": "fatal"}, "severity must be 'error' or 'warning'", id="bad severity"
+        ),
         pytest.param({"levels": {"page-range": "info"}}, "severity must be", id="bad level"),
         pytest.param({"datamodel": "apa"}, "datamodel must be one of", id="bad datamodel"),
         pytest.param({"select": 3}, "must be a list of check codes", id="not a list"),
@@ -99,7 +111,9 @@ def test_settings_are_validated(table: dict[str, object], message: str) -> None:
 
 
 def test_settings_accept_strings_and_lists() -> None:
-    s = checks.settings({"select": "page-range, bad-doi", "enable": ["key-pattern"], "severity": "warning"})
+    s = checks.settings(
+        {"select": "page-range, bad-doi", "enable": ["key-pattern"], "severity": "warning"}
+    )
     assert s.select == ("page-range", "bad-doi")
     assert s.enable == ("key-pattern",) and s.severity == "warning"
 

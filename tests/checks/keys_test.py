@@ -8,7 +8,12 @@ from tests.checks.helpers import codes
 CASES = (
     pytest.param("bad-key", "@misc{M\u00fcller2020, title={T}}\n", True, id="non-ASCII key"),
     pytest.param("bad-key", "@misc{a\\b, title={T}}\n", True, id="backslash in key"),
-    pytest.param("bad-key", "@misc{dblp:conf/x-1.2_b+, title={T}}\n", False, id="letters digits and - _ : . / +"),
+    pytest.param(
+        "bad-key",
+        "@misc{dblp:conf/x-1.2_b+, title={T}}\n",
+        False,
+        id="letters digits and - _ : . / +",
+    ),
 )
 
 
@@ -17,7 +22,10 @@ def test_key_checks(code: str, src: str, triggers: bool) -> None:
     assert (code in codes(src, code)) is triggers
 
 
-ENTRY = "@article{{{key}, author={{Pollmann, Mina}}, title={{Japan and the War}}, journal={{J}}, year=2023}}\n"
+ENTRY = (
+    "@article{{{key}, author={{Pollmann, Mina}}, title={{Japan and the War}}, "
+    "journal={{J}}, year=2023}}\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +46,9 @@ def test_key_pattern_is_opt_in() -> None:
     from tests.checks.helpers import parse
 
     assert checks.run(parse(ENTRY.format(key="PM23"))) == []
-    assert [p.code for p in checks.run(parse(ENTRY.format(key="PM23")), enable=["key-pattern"])] == ["key-pattern"]
+    assert [
+        p.code for p in checks.run(parse(ENTRY.format(key="PM23")), enable=["key-pattern"])
+    ] == ["key-pattern"]
 
 
 def test_key_pattern_uses_the_configured_pattern() -> None:

@@ -8,13 +8,25 @@ from citekit.errors import CitekitError
 from tests.checks.helpers import codes
 from tests.checks.helpers import found
 
-BELFER = Options(style_name="belfer", style_fields={"*": ("author", "title"), "book": ("publisher",)})
+BELFER = Options(
+    style_name="belfer", style_fields={"*": ("author", "title"), "book": ("publisher",)}
+)
 
 CASES = (
-    pytest.param("@book{a, author={A}, title={T}, year=2000}\n", True, id="book without the publisher the style prints"),
+    pytest.param(
+        "@book{a, author={A}, title={T}, year=2000}\n",
+        True,
+        id="book without the publisher the style prints",
+    ),
     pytest.param("@article{a, title={T}, journal={J}, year=2000}\n", True, id="no author"),
-    pytest.param("@book{a, author={A}, title={T}, publisher={P}, year=2000}\n", False, id="everything the style prints"),
-    pytest.param("@article{a, author={A}, title={T}}\n", False, id="publisher is only asked of books"),
+    pytest.param(
+        "@book{a, author={A}, title={T}, publisher={P}, year=2000}\n",
+        False,
+        id="everything the style prints",
+    ),
+    pytest.param(
+        "@article{a, author={A}, title={T}}\n", False, id="publisher is only asked of books"
+    ),
 )
 
 

@@ -9,25 +9,98 @@ from tests.checks.helpers import found
 
 CASES = (
     # (code, source, triggers)
-    pytest.param("syntax-error", "@article{a, title = , year = 2000}\n", True, id="value missing after ="),
-    pytest.param("syntax-error", "@article{a,\n  title {T},\n}\n", True, id="= missing after a name"),
-    pytest.param("syntax-error", "@article{a, title = {T}, year = 2000}\n", False, id="well-formed entry"),
-    pytest.param("unbalanced-brace", "@article{a,\n  title = {T,\n  year = 2000\n\n@book{b, title = {B}}\n", True, id="brace never closed before next entry"),
-    pytest.param("unbalanced-brace", "@article{a,\n  title = {T}},\n  year = 2000\n}\n", True, id="one brace too many closes the entry early"),
-    pytest.param("unbalanced-brace", "@article{a,\n  title = {T}\n", True, id="entry never closed at end of file"),
-    pytest.param("unbalanced-brace", "@article{a, title = {{Nested} {Braces}}}\n", False, id="nested braces balance"),
-    pytest.param("unbalanced-quote", '@article{a,\n  title = "T,\n  year = 2000\n}\n\n@book{b, title = {B}}\n', True, id="quote never closed"),
-    pytest.param("unbalanced-quote", '@article{a, title = "A {"}quoted{"} title"}\n', False, id="quotes inside braces do not count"),
-    pytest.param("missing-comma", "@article{a,\n  year = 2000\n  title = {T},\n}\n", True, id="bare value then next field"),
-    pytest.param("missing-comma", "@article{a,\n  title = {T}\n  year = 2000\n}\n", True, id="braced value then next field"),
-    pytest.param("missing-comma", "@article{a,\n  title = {T},\n  year = 2000\n}\n", False, id="commas present; none needed after last"),
-    pytest.param("swallowed-field", "@article{a,\n  title = {T,\n  author = {X}\n}\n", True, id="value runs over the next field line"),
-    pytest.param("swallowed-field", "@article{a,\n  abstract = {Let x = 3\n and y = 4.},\n}\n", False, id="an = in prose is not a field"),
+    pytest.param(
+        "syntax-error", "@article{a, title = , year = 2000}\n", True, id="value missing after ="
+    ),
+    pytest.param(
+        "syntax-error", "@article{a,\n  title {T},\n}\n", True, id="= missing after a name"
+    ),
+    pytest.param(
+        "syntax-error", "@article{a, title = {T}, year = 2000}\n", False, id="well-formed entry"
+    ),
+    pytest.param(
+        "unbalanced-brace",
+        "@article{a,\n  title = {T,\n  year = 2000\n\n@book{b, title = {B}}\n",
+        True,
+        id="brace never closed before next entry",
+    ),
+    pytest.param(
+        "unbalanced-brace",
+        "@article{a,\n  title = {T}},\n  year = 2000\n}\n",
+        True,
+        id="one brace too many closes the entry early",
+    ),
+    pytest.param(
+        "unbalanced-brace",
+        "@article{a,\n  title = {T}\n",
+        True,
+        id="entry never closed at end of file",
+    ),
+    pytest.param(
+        "unbalanced-brace",
+        "@article{a, title = {{Nested} {Braces}}}\n",
+        False,
+        id="nested braces balance",
+    ),
+    pytest.param(
+        "unbalanced-quote",
+        '@article{a,\n  title = "T,\n  year = 2000\n}\n\n@book{b, title = {B}}\n',
+        True,
+        id="quote never closed",
+    ),
+    pytest.param(
+        "unbalanced-quote",
+        '@article{a, title = "A {"}quoted{"} title"}\n',
+        False,
+        id="quotes inside braces do not count",
+    ),
+    pytest.param(
+        "missing-comma",
+        "@article{a,\n  year = 2000\n  title = {T},\n}\n",
+        True,
+        id="bare value then next field",
+    ),
+    pytest.param(
+        "missing-comma",
+        "@article{a,\n  title = {T}\n  year = 2000\n}\n",
+        True,
+        id="braced value then next field",
+    ),
+    pytest.param(
+        "missing-comma",
+        "@article{a,\n  title = {T},\n  year = 2000\n}\n",
+        False,
+        id="commas present; none needed after last",
+    ),
+    pytest.param(
+        "swallowed-field",
+        "@article{a,\n  title = {T,\n  author = {X}\n}\n",
+        True,
+        id="value runs over the next field line",
+    ),
+    pytest.param(
+        "swallowed-field",
+        "@article{a,\n  abstract = {Let x = 3\n and y = 4.},\n}\n",
+        False,
+        id="an = in prose is not a field",
+    ),
     pytest.param("missing-key", "@article{\n  title = {T},\n}\n", True, id="no key"),
-    pytest.param("missing-key", "@article{,\n  title = {T},\n}\n", True, id="empty key before comma"),
+    pytest.param(
+        "missing-key", "@article{,\n  title = {T},\n}\n", True, id="empty key before comma"
+    ),
     pytest.param("missing-key", "@article{k,\n  title = {T},\n}\n", False, id="has a key"),
-    pytest.param("garbage-text", "@article{a, title={T}}\n\nfoo = {bar},\n@book{b, title={B}}\n", True, id="field outside any entry"),
-    pytest.param("garbage-text", "@article{a, title={T}}\n% a {commented} line\n# section\nplain words\n", False, id="comments and prose are fine"),
+    pytest.param(
+        "garbage-text",
+        "@article{a, title={T}}\n\nfoo = {bar},\n@book{b, title={B}}\n",
+        True,
+        id="field outside any entry",
+    ),
+    pytest.param(
+        "garbage-text",
+        "@article{a, title={T}}\n% a {commented} line\n# section\nplain words\n",
+        False,
+        id="comments and prose are fine",
+    ),
 )
 
 

@@ -53,7 +53,9 @@ def test_warnings_alone_exit_0_unless_severity_warning(runner: CliRunner, bib: P
 
 
 def test_github_format(runner: CliRunner, bib: Path) -> None:
-    result = runner.invoke(cli, ["check", "--format", "github", "--select", "unescaped-special", str(bib)])
+    result = runner.invoke(
+        cli, ["check", "--format", "github", "--select", "unescaped-special", str(bib)]
+    )
     assert result.exit_code == 1
     assert result.stdout == (
         f"::error file={bib},line=2,col=17,title=unescaped-special::a: unescaped '&' in title; "
@@ -122,7 +124,9 @@ def test_macros_defined_in_another_file_of_the_run(runner: CliRunner, tmp_path: 
     (tmp_path / "abbrev.bib").write_text("@string{jfp = {J. Funct. Prog.}}\n")
     (tmp_path / "refs.bib").write_text("@misc{a, journal = jfp}\n")
     alone = runner.invoke(cli, ["check", "--select", "undefined-string", "refs.bib"])
-    together = runner.invoke(cli, ["check", "--select", "undefined-string", "abbrev.bib", "refs.bib"])
+    together = runner.invoke(
+        cli, ["check", "--select", "undefined-string", "abbrev.bib", "refs.bib"]
+    )
     assert (alone.exit_code, together.exit_code) == (1, 0)
 
 
@@ -133,7 +137,7 @@ def test_check_defaults_to_the_library(runner: CliRunner, bib: Path) -> None:
 
 def test_fmt_check_diff_and_write(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "f.bib"
-    path.write_text("@MISC{a, Title = \"T\"}\n")
+    path.write_text('@MISC{a, Title = "T"}\n')
     check = runner.invoke(cli, ["fmt", "--check", str(path)])
     assert (check.exit_code, check.stderr) == (1, f"would reformat {path}\n")
     diff = runner.invoke(cli, ["fmt", "--diff", str(path)])
@@ -145,7 +149,7 @@ def test_fmt_check_diff_and_write(runner: CliRunner, tmp_path: Path) -> None:
         "+  title = {T},",
         "+}",
     ]
-    assert path.read_text() == "@MISC{a, Title = \"T\"}\n"
+    assert path.read_text() == '@MISC{a, Title = "T"}\n'
     write = runner.invoke(cli, ["fmt", str(path)])
     assert (write.exit_code, write.stderr) == (0, f"{path}: reformatted\n")
     assert path.read_text() == "@misc{a,\n  title = {T},\n}\n"

@@ -72,7 +72,11 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:  # pragma: no cover - need
     shutil.copy(CLEAN, work / "clean.bib")
     (work / "broken.bib").write_text("@misc{a,\n  pages = {1-2}\n  year = 2000\n}\n")
     run = [
-        "pre-commit", "try-repo", str(ROOT), "citekit-check", "--files",
+        "pre-commit",
+        "try-repo",
+        str(ROOT),
+        "citekit-check",
+        "--files",
     ]
     ok = subprocess.run([*run, "clean.bib"], cwd=work, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
