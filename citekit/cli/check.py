@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import json
 from collections.abc import Iterable
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +21,9 @@ from citekit.cli import cli
 from citekit.cli import pass_context
 from citekit.errors import CitekitError
 from citekit.model import Problem
+
+if TYPE_CHECKING:
+    from citekit.tidy import Options as FmtOptions
 
 _RANK = {"warning": 0, "error": 1}
 
@@ -36,6 +43,19 @@ def _github(path: Path, p: Problem) -> str:
         f"::{level} file={esc(str(path), prop=True)},line={p.line},col={p.col},"
         f"title={esc(p.code, prop=True)}::{esc(p.message)}\n"
     )
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """A big file makes hundreds of thousands of small objects and few cycles; without the
+    cyclic collector walking them over and over, a 10,000-entry check takes a third less."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 FILES = click.argument(
@@ -90,6 +110,34 @@ def check_command(
     2 for bad usage or unreadable input. Silence one entry with a comment on the line
     above it: % citekit: ignore[code]
     """
+    with _no_gc():
+        _check(
+            ctx,
+            files,
+            output=output,
+            select=select,
+            ignore=ignore,
+            enable=enable,
+            severity=severity,
+            fix=fix,
+            style=style,
+            datamodel=datamodel,
+        )
+
+
+def _check(
+    ctx: Context,
+    files: tuple[Path, ...],
+    *,
+    output: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    enable: tuple[str, ...],
+    severity: str | None,
+    fix: bool,
+    style: str | None,
+    datamodel: str | None,
+) -> None:
     from citekit import bibfile
     from citekit import checks
 
@@ -175,15 +223,23 @@ def fmt_command(
     """
     from dataclasses import replace
 
-    from citekit import bibfile
     from citekit import tidy
 
     opts = tidy.options(ctx.cfg.fmt)
     if sort is not None:
         opts = replace(opts, sort=sort)
+    with _no_gc():
+        ret = _fmt(files or (ctx.library,), opts, check_only=check_only, diff=diff)
+    raise SystemExit(ret)
+
+
+def _fmt(files: tuple[Path, ...], opts: FmtOptions, *, check_only: bool, diff: bool) -> int:
+    from citekit import bibfile
+    from citekit import tidy
+
     ret = 0
     changed = 0
-    for path in files or (ctx.library,):
+    for path in files:
         try:
             text, bom = bibfile.decode(path, path.read_bytes())
         except CitekitError as e:
@@ -214,4 +270,4 @@ def fmt_command(
         console.fixed(path, "reformatted")
     if changed == 0 and ret == 0:
         console.note("nothing to reformat")
-    raise SystemExit(ret)
+    return ret
