@@ -152,7 +152,7 @@ def _with_parent(entry: Entry, bib: BibFile) -> Mapping[str, str]:
 def _present(raw: str) -> bool:
     if "#" not in raw and raw[:1] in ("{", '"'):
         return bool(raw[1:-1].strip())
-    return bool(latex.value(raw).strip())
+    return bool(raw) and (raw.isdigit() or bool(latex.value(raw).strip()))
 
 
 @check("missing-field", severity="warning")

@@ -134,7 +134,9 @@ def index(bib: BibFile) -> Index:
         nonascii: list[tuple[Entry, scanner.Field]] = []
         search = _ODD.search
         for entry, item in entry_items(bib):
-            for f in first_fields(item):
+            # the entry's field dict keeps the first of each name: same size, no repeats
+            fs = item.fields if len(entry.fields) == len(item.fields) else first_fields(item)
+            for f in fs:
                 name = f.name.lower()
                 pair = (entry, f)
                 by.setdefault(name, []).append(pair)
@@ -181,7 +183,9 @@ def value_of(raw: str, strings: Mapping[str, str]) -> str:
     """``latex.value`` with a fast path for the common one-piece value."""
     if "#" not in raw and raw[:1] in ("{", '"') and raw[-1:] in ("}", '"'):
         return raw[1:-1]
-    return latex.value(raw, strings) if raw else ""
+    if not raw or raw.isdigit():
+        return raw
+    return latex.value(raw, strings)
 
 
 def lookup(bib: BibFile) -> Callable[[str], Entry | None]:

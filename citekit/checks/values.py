@@ -18,6 +18,7 @@ from citekit.checks.registry import check
 from citekit.checks.registry import fixer
 from citekit.checks.registry import pieces
 from citekit.checks.registry import resolved
+from citekit.checks.registry import syntax
 from citekit.model import Entry
 from citekit.model import Problem
 from citekit.scanner import Field
@@ -29,8 +30,13 @@ def _fields(bib: BibFile, *names: str) -> Iterator[tuple[Entry, Field, str]]:
     found = [pair for name in names for pair in index.get(name, ())]
     if len(names) > 1:
         found.sort(key=lambda pair: pair[1].start)
+    # the name checks read the same author lists: resolve each once
+    cache: dict[int, str] = syntax(bib).cache.setdefault("bare_values", {})
     for entry, f in found:
-        yield entry, f, _bare(resolved(bib, f))
+        value = cache.get(f.start)
+        if value is None:
+            value = cache[f.start] = _bare(resolved(bib, f))
+        yield entry, f, value
 
 
 _NOOPSORT = re.compile(r"\\noopsort\s*\{[^{}]*\}")
