@@ -38,6 +38,8 @@ def duplicate_key(bib: BibFile, opts: Options) -> Iterator[Problem]:
 def _duplicate_fields(bib: BibFile) -> Iterator[tuple[Entry, int, int, str, bool]]:
     """(entry, index of the repeat, index of the first, name, same value) per repeat."""
     for entry, item in entry_items(bib):
+        if len(entry.fields) == len(item.fields):
+            continue  # the entry kept every field: no name repeats
         first: dict[str, int] = {}
         for i, f in enumerate(item.fields):
             name = f.name.lower()

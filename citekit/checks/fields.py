@@ -15,6 +15,7 @@ from citekit.checks.registry import at
 from citekit.checks.registry import by_name
 from citekit.checks.registry import check
 from citekit.checks.registry import did_you_mean
+from citekit.checks.registry import index
 from citekit.checks.registry import lookup
 from citekit.checks.registry import pieces
 from citekit.checks.registry import syntax
@@ -44,27 +45,26 @@ def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
     known = set(bib.strings) | set(latex.MONTH_MACROS) | set(opts.macros)
     hints: dict[str, str] = {}  # one lookup per name: a file repeats its undefined names
     choices = sorted(known)
-    for item in syntax(bib).items:
-        if item.kind not in ("entry", "string"):
-            continue
-        for f in item.fields:
-            v = f.value
-            if f.single and (v[:1] in ("{", '"') or v.isdigit()):
-                continue  # the common case, decided without a call
-            for pos, name in _macros(f):
-                if name.lower() not in known:
-                    low = name.lower()
-                    if low not in hints:
-                        hints[low] = did_you_mean(low, choices)
-                    hint = hints[low]
-                    where = f"@string {f.name}" if item.kind == "string" else item.key
-                    yield at(
-                        bib,
-                        "undefined-string",
-                        f.value_start + pos,
-                        f"{where}: {name!r} is not a defined @string macro{hint}; "
-                        "BibTeX would leave the field empty here (braces make it text)",
-                    )
+    strings = [
+        (f"@string {f.name}", f)
+        for item in syntax(bib).items
+        if item.kind == "string"
+        for f in item.fields
+    ]
+    for where, f in [*strings, *((e.key, f) for e, f in index(bib).bare)]:
+        for pos, name in _macros(f):
+            low = name.lower()
+            if low in known:
+                continue
+            if low not in hints:
+                hints[low] = did_you_mean(low, choices)
+            yield at(
+                bib,
+                "undefined-string",
+                f.value_start + pos,
+                f"{where}: {name!r} is not a defined @string macro{hints[low]}; "
+                "BibTeX would leave the field empty here (braces make it text)",
+            )
 
 
 def _targets(entry: Entry) -> Iterator[tuple[str, str]]:

@@ -123,6 +123,7 @@ class Index:
     by_name: dict[str, list[tuple[Entry, scanner.Field]]]
     odd: list[tuple[Entry, scanner.Field]]  # non-verbatim fields with an _ODD character
     nonascii: list[tuple[Entry, scanner.Field]]
+    bare: list[tuple[Entry, scanner.Field]]  # values that may use a macro (not {..}/".."/123)
 
 
 def index(bib: BibFile) -> Index:
@@ -132,6 +133,7 @@ def index(bib: BibFile) -> Index:
         by: dict[str, list[tuple[Entry, scanner.Field]]] = {}
         odd: list[tuple[Entry, scanner.Field]] = []
         nonascii: list[tuple[Entry, scanner.Field]] = []
+        bare: list[tuple[Entry, scanner.Field]] = []
         search = _ODD.search
         for entry, item in entry_items(bib):
             # the entry's field dict keeps the first of each name: same size, no repeats
@@ -145,7 +147,9 @@ def index(bib: BibFile) -> Index:
                     odd.append(pair)
                 if not v.isascii():
                     nonascii.append(pair)
-        cached = scan.cache["index"] = Index(by, odd, nonascii)
+                if not f.single or not (v[:1] in ("{", '"') or v.isdigit()):
+                    bare.append(pair)
+        cached = scan.cache["index"] = Index(by, odd, nonascii, bare)
     return cached
 
 
