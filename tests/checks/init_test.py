@@ -134,3 +134,23 @@ def test_every_check_code_has_a_docs_section() -> None:
 
 def test_codes_are_kebab_case() -> None:
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code) for code in checks.RULES)
+
+
+def test_every_check_has_a_triggering_and_a_clean_case() -> None:
+    from tests.checks import duplicates_test
+    from tests.checks import fields_test
+    from tests.checks import keys_test
+    from tests.checks import syntax_test
+    from tests.checks import text_test
+    from tests.checks import values_test
+
+    seen: dict[str, set[bool]] = {}
+    for module in (syntax_test, duplicates_test, fields_test, values_test, text_test, keys_test):
+        for param in module.CASES:
+            code, _src, triggers = param.values
+            seen.setdefault(code, set()).add(triggers)
+    # tested with their own tables: key-pattern (keys_test), style-missing-field
+    # (style_test), not-utf8 (syntax_test, from bytes)
+    own_tables = {"key-pattern", "style-missing-field", "not-utf8"}
+    for code in set(checks.RULES) - own_tables:
+        assert seen.get(code) == {True, False}, code
