@@ -24,18 +24,22 @@ from citekit.model import Problem
 from citekit.scanner import Field
 
 
-def _fields(bib: BibFile, *names: str) -> Iterator[tuple[Entry, Field, str]]:
-    """(entry, field, resolved value) for the named fields that are present."""
+def _fields(
+    bib: BibFile, *names: str, braces: bool = False
+) -> Iterator[tuple[Entry, Field, str]]:
+    """(entry, field, resolved value) for the named fields that are present; the value
+    without protective braces unless ``braces`` (in names they group words)."""
     index = by_name(bib)
     found = [pair for name in names for pair in index.get(name, ())]
     if len(names) > 1:
         found.sort(key=lambda pair: pair[1].start)
     # the name checks read the same author lists: resolve each once
-    cache: dict[int, str] = syntax(bib).cache.setdefault("bare_values", {})
+    cache: dict[int, str] = syntax(bib).cache.setdefault(f"values-{braces}", {})
     for entry, f in found:
         value = cache.get(f.start)
         if value is None:
-            value = cache[f.start] = _bare(resolved(bib, f))
+            value = resolved(bib, f).strip() if braces else _bare(resolved(bib, f))
+            cache[f.start] = value
         yield entry, f, value
 
 
@@ -285,7 +289,7 @@ def _top_level_parts(value: str) -> list[str]:
 @check("empty-name", severity="warning")
 def empty_name(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """An ``and`` list with an empty name (``A and and B``, a trailing ``and``)."""
-    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS):
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
         if value and any(not p.strip() for p in _top_level_parts(value)):
             yield at(
                 bib,
@@ -298,7 +302,7 @@ def empty_name(bib: BibFile, opts: Options) -> Iterator[Problem]:
 @check("name-split", severity="warning")
 def name_split(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """One name that runs over a line break with too many commas: a lost ``and``."""
-    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS):
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
         for name in _top_level_parts(value):
             top = _GROUP.sub("", name) if "{" in name else name
             if top.count(",") > 2 or ("\n" in name and top.count(",") == 2):
@@ -318,7 +322,7 @@ _ET_AL = re.compile(r"(?:,?[\s~]+|^)et[\s~]*al\.?(?=\s*$)", re.IGNORECASE)
 @check("et-al", severity="warning")
 def et_al(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """``et al.`` typed into a name list instead of ``and others``."""
-    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS):
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
         if _ET_AL.search(value):
             yield at(
                 bib,
@@ -331,7 +335,7 @@ def et_al(bib: BibFile, opts: Options) -> Iterator[Problem]:
 
 @fixer("et-al")
 def fix_et_al(bib: BibFile, opts: Options) -> Iterator[Edit]:
-    for _entry, f, _value in _fields(bib, *datamodel.NAME_FIELDS):
+    for _entry, f, _value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
         if not _simple(f):
             continue
         inner = f.value[1:-1]

@@ -86,6 +86,12 @@ CASES = (
         False,
         id="line break after and",
     ),
+    pytest.param(
+        "name-split",
+        "@misc{a, author = {{Smith, Jones, and Partners, LLP} and Doe, J.}}\n",
+        False,
+        id="commas inside a braced organisation",
+    ),
     pytest.param("et-al", "@misc{a, author = {Doe, J. et al.}}\n", True, id="et al. typed"),
     pytest.param("et-al", "@misc{a, author = {Doe, J. and others}}\n", False, id="and others"),
 )
