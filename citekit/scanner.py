@@ -270,6 +270,20 @@ class _Scanner:
                 )
                 end = s.rfind("\n", 0, i) + 1
                 return self.item(at, max(end, body), kind, typ, key, key_pos, fields, open_)
+            if ch == "%":
+                # BibTeX has no comments inside entries: it would read this line as a
+                # field name and fail; report it and go on at the next line
+                self.issues.append(
+                    Issue(
+                        "syntax-error",
+                        i,
+                        "a % comment inside an entry is not a comment to BibTeX; "
+                        "move it above the entry",
+                    )
+                )
+                eol = s.find("\n", i)
+                i = eol + 1 if eol >= 0 else self.n
+                continue
             m = _NAME.match(s, i)
             if not m:
                 self.issues.append(

@@ -69,3 +69,9 @@ def test_recovers_after_an_error() -> None:
 )
 def test_never_raises(src: str) -> None:
     scanner.scan(src)
+
+
+def test_a_percent_line_inside_an_entry_loses_no_field() -> None:
+    (item,) = scanner.scan("@misc{k,\n  % note\n  title = {T},\n  year = 2000,\n}\n").items
+    assert [f.name for f in item.fields] == ["title", "year"]
+    assert [i.code for i in item.issues] == ["syntax-error"]

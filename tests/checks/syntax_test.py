@@ -16,6 +16,12 @@ CASES = (
         "syntax-error", "@article{a,\n  title {T},\n}\n", True, id="= missing after a name"
     ),
     pytest.param(
+        "syntax-error",
+        "@article{a,\n  % a note\n  title = {T},\n}\n",
+        True,
+        id="a % comment inside an entry",
+    ),
+    pytest.param(
         "syntax-error", "@article{a, title = {T}, year = 2000}\n", False, id="well-formed entry"
     ),
     pytest.param(
