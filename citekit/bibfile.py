@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import re
 import stat
@@ -31,6 +32,9 @@ from citekit.model import Entry
 from citekit.model import Problem
 
 BOM = "\ufeff"
+
+# bibtexparser logs each failed block to stderr; citekit reports them itself, with spans
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     duplicates: list[Entry] = []
     blocks: list[Block] = []
     strings: dict[str, str] = {}
+    seen: set[str] = set()
     cursor = 0
     for b in library.blocks:
         line_offset = starts[min(b.start_line, len(starts) - 1)]
@@ -185,7 +190,13 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
         line = text.count("\n", 0, start) + 1
         span = (start, end)
         if isinstance(b, bpm.Entry):
-            entries.append(Entry(b.key, b.entry_type.lower(), _fields(b), line, span))
+            entry = Entry(b.key, b.entry_type.lower(), _fields(b), line, span)
+            # BibTeX compares keys case-insensitively; bibtexparser does not
+            if b.key.casefold() in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(b.key.casefold())
+                entries.append(entry)
         elif isinstance(b, bpm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block
             if isinstance(inner, bpm.Entry):
@@ -204,7 +215,8 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
         elif isinstance(b, bpm.ImplicitComment):
             blocks.append(Block("text", line, span, value=str(b.comment)))
         else:
-            error = str(getattr(b, "error", "") or "this block does not parse")
+            err = getattr(b, "error", None)
+            error = str(getattr(err, "abort_reason", "") or err or "this block does not parse")
             blocks.append(Block("failed", line, span, error=_short_error(error)))
     return BibFile(
         path=path,
@@ -219,10 +231,10 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
 
 
 def _short_error(error: str) -> str:
-    error = " ".join(error.split())
+    error = " ".join(error.split()).strip().rstrip(".")
     m = re.search(r"due to syntactical error in bibtex: (.*)", error)
     if m:
-        return m.group(1).rstrip(".")
+        return m.group(1).strip().rstrip(".")
     return error
 
 
@@ -249,13 +261,16 @@ def remove(bib: BibFile, old: Entry) -> str:
         raise ValueError("only entries read from a file can be removed")
     start, end = old.span
     text = bib.text
+    nl = bib.newline
+    if end == len(text) and text[:start].endswith(nl + nl):
+        # the last entry of a file that ends without a newline: append() wrote "\n\n" + it
+        return text[: start - 2 * len(nl)]
     # take the entry's own line break
-    for nl in ("\r\n", "\n"):
-        if text.startswith(nl, end):
-            end += len(nl)
+    for brk in ("\r\n", "\n"):
+        if text.startswith(brk, end):
+            end += len(brk)
             break
     # and the separator before it (an added entry is preceded by one blank line)
-    nl = bib.newline
     if text[:start].endswith(nl + nl) or (start == len(nl) and text.startswith(nl)):
         start -= len(nl)
     elif start == 0 and text.startswith(nl, end):
@@ -265,17 +280,18 @@ def remove(bib: BibFile, old: Entry) -> str:
 
 def append(bib: BibFile, sources: Iterable[str]) -> str:
     """Text with new entries added at the end, each after one blank line, in the file's
-    own newline style. Only bytes after the old end change."""
+    own newline style. Only bytes after the old end change, and ``remove`` of an added
+    entry gives the old bytes back (a file without a final newline keeps none)."""
     nl = bib.newline
     text = bib.text
     for source in sources:
-        source = source.replace("\r\n", "\n").rstrip("\n").replace("\n", nl) + nl
-        if not text.strip():
-            text = text + source if not text else text.rstrip("\r\n") + source
-            continue
-        if not text.endswith(nl):
-            text += nl
-        text += nl + source
+        source = source.replace("\r\n", "\n").rstrip("\n").replace("\n", nl)
+        if not text:
+            text = source + nl
+        elif text.endswith(("\n", "\r")):
+            text += nl + source + nl
+        else:
+            text += nl + nl + source
     return text
 
 

@@ -388,8 +388,8 @@ def to_unicode(text: str, *, markup: bool = False) -> str:
     """LaTeX field text as Unicode; with ``markup``, CSL-JSON rich text (see module doc)."""
     if not any(c in text for c in "\\{}$~-`'!?\r\n\t"):
         return text
-    result = _Decoder(text, markup=markup).run()
-    result = re.sub(r"[ \u00a0]*\n[ ]*", " ", result)
+    # BibTeX reads any run of white space, line breaks included, as one space
+    result = _Decoder(re.sub(r"[ \t\r\n]+", " ", text), markup=markup).run()
     if markup:
         # empty or adjacent nocase spans add nothing
         result = result.replace(_NOCASE_OPEN + "</span>", "")

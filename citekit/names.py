@@ -29,7 +29,9 @@ class Name:
         if self.given:
             out["given"] = self.given
         if self.particle:
-            out["non-dropping-particle"] = self.particle
+            # biblatex's default (useprefix=false): "von" is left out when sorting and
+            # in inverted names, which is CSL's dropping particle
+            out["dropping-particle"] = self.particle
         if self.suffix:
             out["suffix"] = self.suffix
         return out

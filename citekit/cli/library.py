@@ -276,6 +276,11 @@ def remove_command(ctx: Context, key: str, yes: bool) -> None:
     """Remove the entry KEY; every other byte of the file stays as it was.
 
     Asks first on a terminal; --yes skips the question (scripts never get asked).
+
+    \b
+    Examples:
+      citekit remove pollmann2023japan
+      citekit remove pollmann2023japan --yes
     """
     from citekit import library
 

@@ -28,7 +28,7 @@ TYPES = {
     "mvproceedings": "book", "reference": "book", "mvreference": "book",
     "inproceedings": "paper-conference", "conference": "paper-conference",
     "inreference": "entry-encyclopedia",
-    "manual": "report", "report": "report", "techreport": "report",
+    "manual": "book", "report": "report", "techreport": "report",
     "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
     "online": "webpage", "www": "webpage", "electronic": "webpage",
     "misc": "article", "unpublished": "manuscript", "patent": "patent",
@@ -78,7 +78,6 @@ _TEXT_FIELDS: tuple[tuple[str, str], ...] = (
     ("library", "call-number"),
     ("archive", "archive"),
     ("archiveprefix", "archive"),
-    ("eprint", "number"),
     ("langid", "language"),
     ("language", "language"),
     ("status", "status"),
@@ -96,9 +95,46 @@ _NAME_FIELDS = (
     ("holder", "author"),
 )
 
-_DATE_FIELDS = (("urldate", "accessed"), ("origdate", "original-date"), ("eventdate", "event-date"))
+_DATE_FIELDS = (
+    ("urldate", "accessed"),
+    ("origdate", "original-date"),
+    ("origyear", "original-date"),
+    ("eventdate", "event-date"),
+)
 
 _THESIS = {"phdthesis": "PhD thesis", "mastersthesis": "Master’s thesis"}
+
+# biblatex's localisation keys that may stand in `type` (and `series`) fields
+_BIBLATEX_KEYS = {
+    "phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
+    "techreport": "technical report", "resreport": "research report",
+    "software": "computer software", "datacd": "CD-ROM", "audiocd": "audio CD",
+    "patent": "patent", "patentde": "German patent", "patenteu": "European patent",
+    "patentfr": "French patent", "patentuk": "British patent", "patentus": "U.S. patent",
+    "patreq": "patent request", "patreqde": "German patent request",
+    "patreqeu": "European patent request", "patreqfr": "French patent request",
+    "patrequk": "British patent request", "patrequs": "U.S. patent request",
+    "newseries": "New series", "oldseries": "Old series",
+}  # fmt: skip
+
+# babel/polyglossia language names -> BCP 47, so styles can tell English titles
+_LANGUAGES = {
+    "english": "en-US", "american": "en-US", "usenglish": "en-US", "british": "en-GB",
+    "ukenglish": "en-GB", "australian": "en-AU", "canadian": "en-CA", "german": "de-DE",
+    "ngerman": "de-DE", "austrian": "de-AT", "naustrian": "de-AT", "swissgerman": "de-CH",
+    "french": "fr-FR", "francais": "fr-FR", "italian": "it-IT", "spanish": "es-ES",
+    "portuguese": "pt-PT", "brazilian": "pt-BR", "dutch": "nl-NL", "swedish": "sv-SE",
+    "norwegian": "nb-NO", "danish": "da-DK", "finnish": "fi-FI", "polish": "pl-PL",
+    "russian": "ru-RU", "czech": "cs-CZ", "greek": "el-GR", "latin": "la",
+    "japanese": "ja-JP", "chinese": "zh-CN", "korean": "ko-KR", "turkish": "tr-TR",
+    "hungarian": "hu-HU", "catalan": "ca-AD", "croatian": "hr-HR", "hebrew": "he-IL",
+}  # fmt: skip
+
+_EPRINT_URLS = {
+    "arxiv": "https://arxiv.org/abs/{}", "jstor": "https://www.jstor.org/stable/{}",
+    "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/{}", "hdl": "https://hdl.handle.net/{}",
+    "googlebooks": "https://books.google.com?id={}",
+}  # fmt: skip
 
 # EDTF seasons (21-24) and biblatex's season month values
 _SEASONS = {21: 1, 22: 2, 23: 3, 24: 4}
@@ -226,12 +262,17 @@ def _inherit(child: dict[str, str], parent: Mapping[str, str], parent_type: str)
             child.setdefault("bookauthor", val)
 
 
+def _squash(text: str) -> str:
+    # only ASCII white space: a no-break space from `~` is meant
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
 def _rich(text: str) -> str:
-    return " ".join(latex.to_unicode(text, markup=True).split())
+    return _squash(latex.to_unicode(text, markup=True))
 
 
 def _plain(text: str) -> str:
-    return " ".join(latex.to_unicode(text).split())
+    return _squash(latex.to_unicode(text))
 
 
 def _join_title(main: str, sub: str) -> str:
@@ -274,6 +315,17 @@ def to_csl(
             item[var] = _rich(f[field_name]) if var in ("title-short", "note") else _plain(
                 f[field_name]
             )
+    if "title-short" not in item and f.get("subtitle") and f.get("title"):
+        item["title-short"] = _rich(f["title"])
+    if "language" in item:
+        item["language"] = _LANGUAGES.get(item["language"].lower(), item["language"])
+    if "collection-title" in item:
+        item["collection-title"] = _BIBLATEX_KEYS.get(
+            item["collection-title"].lower(), item["collection-title"]
+        )
+    eprint_type = f.get("eprinttype", f.get("archiveprefix", "")).strip().lower()
+    if f.get("eprint") and "URL" not in item and eprint_type in _EPRINT_URLS:
+        item["URL"] = _EPRINT_URLS[eprint_type].format(f["eprint"].strip())
 
     number = f.get("number", "").strip()
     issue = f.get("issue", "").strip()
@@ -303,7 +355,7 @@ def to_csl(
 
     genre = f.get("type", "").strip()
     if genre:
-        item["genre"] = _plain(genre)
+        item["genre"] = _BIBLATEX_KEYS.get(genre.lower(), _plain(genre))
     elif entry.type in _THESIS:
         item["genre"] = _THESIS[entry.type]
     elif entry.type == "techreport":

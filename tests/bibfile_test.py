@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from citekit import bibfile
+from citekit.errors import BibSyntaxError
+from citekit.errors import CitekitError
+
+CRLF_FILE = (
+    "% my refs\r\n"
+    '@string{dip = "The Diplomat"}\r\n'
+    "\r\n"
+    "@Article{a,\r\n"
+    "    title   = {Alpha},\r\n"
+    "    journal = dip,\r\n"
+    "}\r\n"
+    "\r\n"
+    "@book{b, title = \"Beta\", year = 2001}\r\n"
+)
+
+
+def test_parse_gives_exact_spans_lines_and_fields() -> None:
+    bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
+    a, b = bib.entries
+    assert (a.key, a.type, a.line) == ("a", "article", 4)
+    assert CRLF_FILE[a.span[0] : a.span[1]].startswith("@Article{a,")
+    assert CRLF_FILE[a.span[0] : a.span[1]].endswith("dip,\r\n}")
+    assert a.fields == {"title": "{Alpha}", "journal": "dip"}
+    assert b.fields == {"title": '"Beta"', "year": "2001"}
+    assert bib.strings == {"dip": '"The Diplomat"'}
+    assert bib.newline == "\r\n"
+
+
+def test_splice_one_entry_of_a_crlf_file_changes_nothing_else() -> None:
+    bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
+    new = bibfile.splice(bib, bib.entries[1], "@book{b, title = {Gamma}}")
+    assert new == CRLF_FILE.replace('@book{b, title = "Beta", year = 2001}', "@book{b, title = {Gamma}}")
+
+
+def test_append_uses_the_files_newline_and_one_blank_line() -> None:
+    bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
+    text = bibfile.append(bib, ["@misc{c,\n  title = {C},\n}"])
+    assert text == CRLF_FILE + "\r\n@misc{c,\r\n  title = {C},\r\n}\r\n"
+
+
+@pytest.mark.parametrize(
+    "original",
+    [
+        pytest.param(CRLF_FILE, id="crlf with trailing newline"),
+        pytest.param("@misc{a, title={A}}", id="no trailing newline"),
+        pytest.param("@misc{a, title={A}}\n\n\n", id="trailing blank lines"),
+        pytest.param("", id="empty file"),
+        pytest.param("% only a comment\n", id="only a comment"),
+        pytest.param("\ufeff@misc{a, title={A}}\n".removeprefix("\ufeff"), id="plain"),
+    ],
+)
+def test_append_then_remove_gives_back_the_same_bytes(original: str) -> None:
+    bib = bibfile.parse(Path("t.bib"), original)
+    added = bibfile.append(bib, ["@misc{zz,\n  title = {Z},\n}"])
+    assert added.startswith(original.rstrip("\r\n")) or not original.strip()
+    bib2 = bibfile.parse(Path("t.bib"), added)
+    assert bibfile.remove(bib2, bib2.find("zz")) == original or (
+        not original.strip() and bibfile.remove(bib2, bib2.find("zz")) == original.rstrip("\r\n")
+    )
+
+
+def test_remove_takes_the_entry_and_its_separating_blank_line() -> None:
+    text = "@misc{a, title={A}}\n\n@misc{b, title={B}}\n\n@misc{c, title={C}}\n"
+    bib = bibfile.parse(Path("t.bib"), text)
+    assert bibfile.remove(bib, bib.find("b")) == "@misc{a, title={A}}\n\n@misc{c, title={C}}\n"
+    assert bibfile.remove(bib, bib.find("a")) == "@misc{b, title={B}}\n\n@misc{c, title={C}}\n"
+
+
+def test_keys_are_found_case_insensitively_and_duplicates_kept() -> None:
+    bib = bibfile.parse(Path("t.bib"), "@misc{Smith2020, title={A}}\n@misc{smith2020, title={B}}\n")
+    assert bib.find("SMITH2020") is bib.entries[0]
+    assert [d.key for d in bib.duplicates] == ["smith2020"]
+    assert bib.keys() == {"smith2020"}
+
+
+def test_failed_block_is_reported_with_its_line_and_refused_for_edits() -> None:
+    bib = bibfile.parse(Path("t.bib"), "@misc{ok, title={A}}\n\n@misc{b, title = {open\n")
+    assert [(b.kind, b.line) for b in bib.failed] == [("failed", 3)]
+    with pytest.raises(BibSyntaxError, match=r"^t\.bib:3:1: Unexpectedly reached end of file; fix"):
+        bib.require_clean()
+
+
+def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "mac.bib"
+    path.write_bytes("@misc{a, author = {M}}\n@misc{b, title = {Caf\u00e9}}\n".encode("mac_roman"))
+    with pytest.raises(CitekitError) as e:
+        bibfile.read(path)
+    assert str(e.value).startswith(f"{path}:2:22: not UTF-8 (byte 0x8e at offset 44; looks like MacRoman)")
+
+
+def test_bom_is_kept_on_write(tmp_path: Path) -> None:
+    path = tmp_path / "bom.bib"
+    path.write_bytes(b"\xef\xbb\xbf@misc{a, title={A}}\n")
+    bib = bibfile.read(path)
+    assert bib.bom and bib.text == "@misc{a, title={A}}\n"
+    bibfile.write_if_changed(bib, bib.text + "\n@misc{b, title={B}}\n")
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf@misc{a,")
+
+
+def test_atomic_write_keeps_permissions_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    path = tmp_path / "refs.bib"
+    path.write_text("old\n")
+    os.chmod(path, 0o640)
+    bibfile.atomic_write(path, "new\n")
+    assert path.read_text() == "new\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["refs.bib"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:  # pragma: no cover
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    (folder / "refs.bib").write_text("x")
+    os.chmod(folder, 0o500)
+    try:
+        with pytest.raises(CitekitError, match="not writable"):
+            bibfile.check_writable(folder / "refs.bib")
+    finally:
+        os.chmod(folder, 0o700)
+
+
+def test_format_entry_braces_text_and_keeps_numbers() -> None:
+    src = bibfile.format_entry("article", "k", {"title": "A & B", "year": "2020", "journal": "{J}"})
+    assert src == "@article{k,\n  title = {A & B},\n  year = 2020,\n  journal = {J},\n}"
+
+
+def test_indent_of_follows_the_file() -> None:
+    bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
+    assert bibfile.indent_of(bib) == "    "
+    assert bibfile.indent_of(bibfile.parse(Path("t.bib"), "")) == "  "

@@ -1,0 +1,224 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from citekit.cli import cli
+
+SEED = (
+    "Pollmann, Mina.“Japan, China Hold Foreign Minister Call Days after NATO Chief's Visit.”"
+    " The Diplomat, February 7, 2023.\n"
+)
+
+
+def test_add_from_options_prints_the_key_and_appends_only_the_entry(
+    runner: CliRunner, sample: Path
+) -> None:
+    before = sample.read_bytes()
+    result = runner.invoke(cli, [
+        "--library", str(sample), "add", "--type", "article", "--author", "Bunn, Matthew",
+        "--title", "Ensuring a Nuclear Nightmare Never Happens", "--container",
+        "The National Interest", "--date", "2014-06-11", "--subtype", "magazine",
+    ])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "bunn2014ensuring\n"
+    assert result.stderr == f"added 1 to {sample}\n"
+    after = sample.read_bytes()
+    assert after.startswith(before)
+    assert after[len(before):].decode() == (
+        "\n@article{bunn2014ensuring,\n"
+        "  author = {Bunn, Matthew},\n"
+        "  title = {Ensuring a Nuclear Nightmare Never Happens},\n"
+        "  journal = {The National Interest},\n"
+        "  entrysubtype = {magazine},\n"
+        "  date = {2014-06-11},\n"
+        "}\n"
+    )
+    out = runner.invoke(cli, ["--library", str(sample), "format", "bunn2014ensuring"])
+    assert out.stdout == (
+        "Bunn, Matthew.“Ensuring a Nuclear Nightmare Never Happens.” The National Interest,"
+        " June 11, 2014.\n"
+    )
+
+
+def test_two_authors_render_with_and(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, [
+        "--library", str(sample), "add", "--author", "Struckman, Dana", "--author",
+        "Roehrig, Terence", "--title", "Not So Fast: Pyongyang's Nuclear Weapons Ambitions",
+        "--container", "Georgetown Journal of International Affairs", "--date", "2013-02-20",
+    ])
+    assert result.stdout == "struckman2013fast\n"
+    out = runner.invoke(cli, ["--library", str(sample), "format", "struckman2013fast"])
+    assert out.stdout == (
+        "Struckman, Dana and Terence Roehrig.“Not So Fast: Pyongyang's Nuclear Weapons"
+        " Ambitions.” Georgetown Journal of International Affairs, February 20, 2013.\n"
+    )
+
+
+def test_three_authors_render_with_ampersand(runner: CliRunner, sample: Path) -> None:
+    runner.invoke(cli, [
+        "--library", str(sample), "add", "--type", "report", "--author", "Allison, Graham",
+        "--author", "Kiersznowski, Karl", "--author", "Fitzek, Charlotte", "--title",
+        "Russia and U.S. Nuclear Arsenals", "--institution",
+        "Belfer Center for Science and International Affairs", "--date", "2022-03",
+        "--key", "allison2022",
+    ])
+    out = runner.invoke(cli, ["--library", str(sample), "format", "allison2022"])
+    assert out.stdout == (
+        "Allison, Graham, Karl Kiersznowski, & Charlotte Fitzek.“Russia and U.S. Nuclear"
+        " Arsenals.” Belfer Center for Science and International Affairs, March 2022.\n"
+    )
+
+
+def test_dry_run_prints_the_bibtex_and_writes_nothing(runner: CliRunner, sample: Path) -> None:
+    before = sample.read_bytes()
+    result = runner.invoke(cli, [
+        "--library", str(sample), "add", "--dry-run", "--title", "A & B", "--author",
+        "Doe, Jane", "--date", "2020",
+    ])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "@article{doe2020b,\n  author = {Doe, Jane},\n  title = {A \\& B},\n  date = 2020,\n}\n"
+    )
+    assert "not written" in result.stderr
+    assert sample.read_bytes() == before
+
+
+def test_add_refuses_a_taken_key_and_duplicate_url(runner: CliRunner, sample: Path) -> None:
+    before = sample.read_bytes()
+    result = runner.invoke(cli, ["--library", str(sample), "add", "--title", "X",
+                                 "--key", "POLLMANN2023JAPAN"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {sample}:5: the key 'POLLMANN2023JAPAN' is already taken; choose another with"
+        " --key, or use --force to add it with a suffix\n"
+    )
+    runner.invoke(cli, ["--library", str(sample), "add", "--title", "Yonder", "--url",
+                        "https://www.example.org/a/"])
+    result = runner.invoke(cli, ["--library", str(sample), "add", "--title", "Zenith",
+                                 "--url", "http://example.org/a?utm_source=x"])
+    assert result.exit_code == 2
+    assert "already in the library as 'yonder'" in result.stderr
+    assert "same URL example.org/a" in result.stderr
+    forced = runner.invoke(cli, ["--library", str(sample), "add", "--force", "--title", "Zenith",
+                                 "--url", "http://example.org/a"])
+    assert forced.exit_code == 0 and forced.stdout == "zenith\n"
+    assert sample.read_bytes().startswith(before)
+
+
+def test_add_from_bibtex_on_stdin_keeps_keys_and_text(runner: CliRunner, sample: Path) -> None:
+    src = "@Book{Kant1781,\n\tauthor = {Kant, Immanuel},\n\ttitle = {Kritik},\n\tyear = 1781\n}\n"
+    result = runner.invoke(cli, ["--library", str(sample), "add", "-"], input=src)
+    assert result.exit_code == 0 and result.stdout == "Kant1781\n"
+    assert sample.read_text().endswith("\n\n" + src)
+
+
+def test_add_from_a_bib_file_with_strings_writes_values_out(
+    runner: CliRunner, sample: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.bib"
+    other.write_text('@string{j = "Journal of X"}\n@article{o1, title={One}, journal = j}\n')
+    result = runner.invoke(cli, ["--library", str(sample), "add", str(other)])
+    assert result.exit_code == 0, result.output
+    assert "journal = {Journal of X}" in sample.read_text()
+
+
+def test_add_needs_something(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "add"])
+    assert result.exit_code == 2
+    assert "nothing to add" in result.output
+    bad_date = runner.invoke(cli, ["--library", str(sample), "add", "--title", "T", "--date",
+                                   "2020-13-01"])
+    assert bad_date.exit_code == 2 and "not a real date" in bad_date.output
+
+
+def test_add_creates_a_missing_library(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "new.bib"
+    result = runner.invoke(cli, ["--library", str(lib), "add", "--title", "First"])
+    assert result.exit_code == 0
+    assert lib.read_text() == "@article{first,\n  title = {First},\n}\n"
+
+
+def test_add_refuses_a_malformed_library_and_leaves_it(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "broken.bib"
+    lib.write_text("@misc{a, title={A}}\n\n@misc{b, title = {open\n")
+    before = lib.read_bytes()
+    result = runner.invoke(cli, ["--library", str(lib), "add", "--title", "T"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {lib}:3:1: ")
+    assert lib.read_bytes() == before
+
+
+def test_list_keys_json_and_filters(runner: CliRunner, sample: Path) -> None:
+    keys = runner.invoke(cli, ["--library", str(sample), "list"])
+    assert keys.stdout.split() == [
+        "pollmann2023japan", "strategicimperative", "indopacificfolly", "threatopportunity",
+        "vaccinationcrucial", "moralityukraine",
+    ]
+    by_year = runner.invoke(cli, ["--library", str(sample), "list", "--year", "2020-2023"])
+    assert by_year.stdout == "pollmann2023japan\n"
+    by_text = runner.invoke(cli, ["--library", str(sample), "list", "china", "--to", "json"])
+    rows = json.loads(by_text.stdout)
+    assert [r["key"] for r in rows] == ["pollmann2023japan", "indopacificfolly"]
+    assert rows[0]["authors"] == "Pollmann, Mina"
+    by_author = runner.invoke(cli, ["--library", str(sample), "list", "--author", "POLL"])
+    assert by_author.stdout == "pollmann2023japan\n"
+    by_type = runner.invoke(cli, ["--library", str(sample), "list", "--type", "online"])
+    assert by_type.stdout == "vaccinationcrucial\n"
+    bad = runner.invoke(cli, ["--library", str(sample), "list", "--year", "20x"])
+    assert bad.exit_code == 2 and "give a year" in bad.stderr
+
+
+def test_show_prints_source_and_belfer(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "show", "pollmann2023japan"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "@article{pollmann2023japan,\n  author = {Pollmann, Mina},\n"
+        "  title = {Japan, China Hold Foreign Minister Call Days after {NATO} Chief's Visit},\n"
+        "  journal = {The Diplomat},\n  entrysubtype = {magazine},\n  date = {2023-02-07},\n}\n"
+        + SEED
+    )
+
+
+def test_remove_splices_out_the_entry_only(runner: CliRunner, sample: Path) -> None:
+    before = sample.read_text()
+    added = runner.invoke(cli, ["--library", str(sample), "add", "--title", "Temp"])
+    assert added.exit_code == 0
+    removed = runner.invoke(cli, ["--library", str(sample), "remove", "temp", "--yes"])
+    assert removed.exit_code == 0, removed.output
+    assert removed.stderr == f"removed temp from {sample}\n"
+    assert sample.read_text() == before
+
+
+def test_unknown_key_is_exit_2_with_suggestion(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "remove", "pollman2023japan", "-y"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {sample}: no entry with key 'pollman2023japan'; did you mean pollmann2023japan?"
+        " (`citekit list` shows the keys)\n"
+    )
+
+
+def test_non_utf8_library_is_refused_and_untouched(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "mac.bib"
+    lib.write_bytes("@misc{a, title = {Caf\u00e9}}\n".encode("mac_roman"))
+    before = lib.read_bytes()
+    result = runner.invoke(cli, ["--library", str(lib), "add", "--title", "T"])
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.stderr and "MacRoman" in result.stderr
+    assert lib.read_bytes() == before
+
+
+def test_library_from_env_and_config(runner: CliRunner, sample: Path, tmp_path: Path,
+                                     monkeypatch) -> None:
+    monkeypatch.setenv("CITEKIT_LIBRARY", str(sample))
+    assert runner.invoke(cli, ["list", "--year", "2023"]).stdout == "pollmann2023japan\n"
+    monkeypatch.delenv("CITEKIT_LIBRARY")
+    (tmp_path / "citekit.toml").write_text('library = "library.bib"\n')
+    assert runner.invoke(cli, ["list", "--year", "2023"]).stdout == "pollmann2023japan\n"
+    (tmp_path / "citekit.toml").write_text('libary = "x.bib"\n')
+    typo = runner.invoke(cli, ["list"])
+    assert typo.exit_code == 2
+    assert "unknown setting 'libary'; did you mean 'library'?" in typo.stderr

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citekit.cli import cli
+
+SEED = (
+    "Pollmann, Mina.“Japan, China Hold Foreign Minister Call Days after NATO Chief's Visit.”"
+    " The Diplomat, February 7, 2023."
+)
+
+
+def test_format_seed_byte_for_byte(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                 "--style", "belfer"])
+    assert result.exit_code == 0
+    assert result.stdout.encode() == (SEED + "\n").encode()
+    assert result.stderr == ""
+
+
+def test_format_all_default_style_one_line_each(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "--all"])
+    assert result.stdout.splitlines() == [
+        SEED,
+        "“Japan's Strategic Imperative.” Project Syndicate.",
+        "“China's Indo-Pacific Folly.” Foreign Affairs.",
+        "“Threat and Opportunity: Chinese Wedging in the Senkaku/Diaoyu Dispute.” Asian Security.",
+        "“Vaccination Crucial in This Year's Respiratory Season.” Belfer Center for Science and"
+        " International Affairs, Harvard Kennedy School.",
+        "“The Morality of Ukraine's War Is Very Murky.” Foreign Policy.",
+    ]
+
+
+@pytest.mark.parametrize("style", ["apa", "chicago-notes-bibliography", "modern-language-association",
+                                   "ieee", "nature", "chicago-author-date"])
+def test_format_all_in_common_styles_does_not_fail(runner: CliRunner, sample: Path,
+                                                   style: str) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "--all", "--style", style])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 6
+    assert "Pollmann" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    (
+        ("markdown", "Pollmann, M. (2023, February 7). Japan, China Hold Foreign Minister Call"),
+        ("latex", "Pollmann, M. (2023, February 7). Japan, China Hold Foreign Minister Call"),
+        ("html", '<div class="csl-bib-body">\n  <div class="csl-entry">Pollmann, M. (2023'),
+        ("rtf", "{\\rtf1\\ansi"),
+    ),
+)
+def test_output_formats(runner: CliRunner, sample: Path, fmt: str, expected: str) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                 "--style", "apa", "--to", fmt])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(expected)
+
+
+def test_italics_per_format(runner: CliRunner, sample: Path) -> None:
+    def run(fmt: str) -> str:
+        return runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                   "--style", "apa", "--to", fmt]).stdout
+
+    assert "*The Diplomat*" in run("markdown")
+    assert "\\emph{The Diplomat}" in run("latex")
+    assert "<i>The Diplomat</i>" in run("html")
+    assert "{\\i The Diplomat}" in run("rtf")
+
+
+def test_json_output(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                 "--to", "json"])
+    assert json.loads(result.stdout) == [{"key": "pollmann2023japan", "text": SEED, "html": SEED}]
+
+
+def test_cite_with_locator(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "cite", "pollmann2023japan",
+                                 "--style", "apa", "--locator", "12"])
+    assert result.exit_code == 0
+    assert result.stdout == "(Pollmann, 2023, p. 12)\n"
+    belfer = runner.invoke(cli, ["--library", str(sample), "cite", "pollmann2023japan"])
+    assert belfer.stdout == "(Pollmann 2023)\n"
+
+
+def test_unknown_style_suggests_close_names(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format", "--all", "--style", "apaa"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown style 'apaa'; did you mean apa")
+
+
+def test_style_from_a_path(runner: CliRunner, sample: Path) -> None:
+    from citekit.csl import styles
+
+    path = styles.resolve("belfer")
+    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                 "--style", str(path)])
+    assert result.stdout == SEED + "\n"
+
+
+def test_dependent_style_uses_its_parent(runner: CliRunner, sample: Path) -> None:
+    # a journal style that borrows APA's layout
+    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
+                                 "--style", "cultural-studies-of-science-education"])
+    assert result.exit_code == 0, result.output
+    assert "Pollmann" in result.stdout
+
+
+def test_format_needs_keys_or_all(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(cli, ["--library", str(sample), "format"])
+    assert result.exit_code == 2
+    assert "give KEYS or --all" in result.output
+
+
+def test_one_bad_entry_does_not_sink_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "l.json"
+    lib.write_text(json.dumps([
+        {"id": "good", "type": "book", "title": "Good Book", "issued": {"date-parts": [[2001]]}},
+        {"id": "bad", "type": "book", "title": "Bad", "issued": {"date-parts": [["x", "y"]]}},
+    ]))
+    result = runner.invoke(cli, ["--library", str(lib), "format", "--all", "--style", "apa"])
+    assert "Good Book" in result.stdout
+    assert "bad: not rendered" in result.stderr
+    assert result.exit_code == 2
+
+
+def test_csl_json_library_is_read_only(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "l.json"
+    lib.write_text(json.dumps([{"id": "k", "type": "book", "title": "T",
+                                "author": [{"family": "Doe", "given": "J"}]}]))
+    assert runner.invoke(cli, ["--library", str(lib), "list"]).stdout == "k\n"
+    result = runner.invoke(cli, ["--library", str(lib), "add", "--title", "X"])
+    assert result.exit_code == 2 and "read-only" in result.stderr
+
+
+def test_styles_search(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["styles", "belfer"])
+    assert result.stdout == 'belfer\tBelfer Center "For Academic Citation"\n'
+    none = runner.invoke(cli, ["styles", "zzzznotastyle"])
+    assert none.exit_code == 2
+
+
+def test_help_has_examples(runner: CliRunner) -> None:
+    for cmd in ("add", "format", "cite", "list", "show", "remove", "styles"):
+        result = runner.invoke(cli, [cmd, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output, cmd
+
+
+def test_completion_script(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["completion", "bash"])
+    assert "_CITEKIT_COMPLETE" in result.stdout
