@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from citekit import dedupe
 from citekit.errors import CitekitError
 from citekit.errors import NotFoundError
 from citekit.importers import fields as f
@@ -17,29 +18,10 @@ from citekit.library import NewEntry
 PATTERN = re.compile(r"^(?:isbn(?:-1[03])?:?\s*)?([\d][\d -]{8,15}[\dXx])$", re.IGNORECASE)
 
 
-def _valid10(digits: str) -> bool:
-    total = sum((10 - i) * (10 if c in "Xx" else int(c)) for i, c in enumerate(digits))
-    return total % 11 == 0
-
-
-def _valid13(digits: str) -> bool:
-    total = sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits))
-    return total % 10 == 0
-
-
 def normalize(source: str) -> str:
     """The ISBN-13 (digits only) for a valid ISBN-10 or -13; ``""`` otherwise."""
     m = PATTERN.match(source.strip())
-    if not m:
-        return ""
-    digits = re.sub(r"[ -]", "", m.group(1)).upper()
-    if len(digits) == 10 and re.fullmatch(r"\d{9}[\dX]", digits) and _valid10(digits):
-        core = "978" + digits[:9]
-        check = (10 - sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(core))) % 10
-        return core + str(check)
-    if len(digits) == 13 and digits.isdigit() and digits[:3] in ("978", "979"):
-        return digits if _valid13(digits) else ""
-    return ""
+    return dedupe.normalize_isbn(m.group(1)) if m else ""
 
 
 def _names(value: Any) -> list[str]:
