@@ -218,7 +218,7 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
         c.canonical,
         ld.get("url", ""),
         _first(meta, "og:url"),
-        url,
+        url if re.match(r"https?://", url) else "",
     )
     doi = f.doi(
         pick(
@@ -284,8 +284,9 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
         out["doi"] = doi
     if isbn:
         out["isbn"] = isbn
-    out["url"] = page_url
-    out["urldate"] = (accessed or datetime.date.today()).isoformat()
+    if page_url:
+        out["url"] = page_url
+        out["urldate"] = (accessed or datetime.date.today()).isoformat()
     return NewEntry(entry_type, out)
 
 
