@@ -136,7 +136,7 @@ def _jsonld(blocks: list[str]) -> tuple[dict[str, Any], set[str]]:
         out["publisher"] = publisher
     if work.get("url"):
         out["url"] = _name(work["url"], graph)
-    for key in ("volumeNumber", "issueNumber", "pagination", "isbn"):
+    for key in ("volumeNumber", "issueNumber", "pagination", "isbn", "reportNumber"):
         if work.get(key):
             out[key] = _name(work[key], graph)
     return out, _types(work)
@@ -268,7 +268,7 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
     for meta_name, ld_name, field in (
         ("citation_volume", "volumeNumber", "volume"),
         ("citation_issue", "issueNumber", "number"),
-        ("citation_technical_report_number", "", "number"),
+        ("citation_technical_report_number", "reportNumber", "number"),
     ):
         value = pick(_first(meta, meta_name), ld.get(ld_name, "") if ld_name else "")
         if value and field not in out:
