@@ -243,6 +243,9 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
         entry_type = "thesis"
     elif _first(meta, "citation_technical_report_institution") or "report" in ld_types:
         entry_type = "report"
+    elif "scholarlyarticle" in ld_types and ld.get("container"):
+        entry_type = "article"
+        out["journal"] = f.title(ld["container"])
     elif book_title:
         entry_type = "incollection"
         out["booktitle"] = f.title(book_title)
