@@ -232,6 +232,9 @@ def _authors_first_inverted(text: str, d: _Draft) -> None:
     family, after = text.split(",", 1)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", after) if p.strip()]
     people = [f.person(family, parts[0])] + [f.natural(p) for p in parts[1:]]
+    for p in parts[1:]:
+        if len(p.split()) == 1 and not f.is_organisation(p):
+            d.unsure.append(("author", f"{p!r} has no given name; is it one person?"))
     d.fields["author"] = f.people(people) + (" and others" if others else "")
 
 
@@ -255,6 +258,9 @@ def _date_parens(text: str, d: _Draft) -> None:
 # --------------------------------------------------------------------------- Chicago, MLA, Belfer
 
 
+_ABBREVIATIONS = frozenset("ed eds Ed Eds No no Vol vol pp p trans Trans al rev Rev".split())
+
+
 def _split_sentence(s: str) -> list[int]:
     """Where a sentence may end in ``s`` (indexes just after ``.``, ``?`` or ``!``),
     skipping initials (``J.``) and abbreviations (``U.S.``)."""
@@ -262,9 +268,7 @@ def _split_sentence(s: str) -> list[int]:
     for m in re.finditer(r"[.?!](?=\s|$)", s):
         word = re.search(r"(\S*)$", s[: m.start()])
         w = word.group(1) if word else ""
-        if m.group(0) == "." and (
-            re.fullmatch(r"[A-Z]", w) or "." in w or w in ("ed", "eds", "Ed", "Eds")
-        ):
+        if m.group(0) == "." and (re.fullmatch(r"[A-Z]", w) or "." in w or w in _ABBREVIATIONS):
             continue
         out.append(m.end())
     return out
@@ -292,7 +296,7 @@ def _notes_style(s: str, d: _Draft) -> None:
     # a book: Author. Title. Place: Publisher, Year.
     ends = _split_sentence(s)
     if len(ends) < 2:
-        raise CitekitError(f"cannot find a title in {s[:60]!r}; is this a reference?")
+        return  # no title: parse() says so
     authors = s[: ends[0]]
     _authors_first_inverted(authors, d)
     body = s[ends[0] :].strip()
@@ -422,9 +426,12 @@ def _periodical(container: str, d: _Draft) -> None:
 def _apa_rest(rest: str, d: _Draft) -> None:
     rest = rest.strip()
     has_day_or_month = "-" in d.fields.get("date", "")
-    for end in _split_sentence(rest):
+    ends = _split_sentence(rest)
+    for i, end in enumerate(ends):
         title, after = rest[:end].strip(), rest[end:].strip().rstrip(".").strip()
         if _apa_after(title, after, d, periodical=has_day_or_month):
+            if any(rest[e - 1] == "." for e in ends[:i]):
+                d.unsure.append(("title", f"{title!r} may end at an earlier full stop"))
             return
     ends = _split_sentence(rest)
     end = ends[0] if ends else len(rest)

@@ -9,8 +9,11 @@ from citekit.importers import net
 
 
 def test_get_sends_user_agent_and_accept(server):
-    answer = net.get(f"{server.base}/doi/10.1017/S0020818300033324", accept="application/x-test",
-                     settings=server.settings())
+    answer = net.get(
+        f"{server.base}/doi/10.1017/S0020818300033324",
+        accept="application/x-test",
+        settings=server.settings(),
+    )
     assert answer.content_type == "application/vnd.citationstyles.csl+json"
     assert b"Rationalist explanations for war" in answer.body
     path, headers = server.requests[-1]
@@ -31,11 +34,10 @@ def test_500_is_retried_with_exponential_back_off(server):
     url = f"{server.base}/doi/10.9999/broken"
     slept: list[float] = []
     with pytest.raises(NetworkError) as e:
-        net.get(url, accept="*/*", settings=server.settings(retries=3, backoff=0.5),
-                sleep=slept.append)
-    assert str(e.value) == (
-        f"{url}: HTTP 500 Internal Server Error after 4 tries; try again later"
-    )
+        net.get(
+            url, accept="*/*", settings=server.settings(retries=3, backoff=0.5), sleep=slept.append
+        )
+    assert str(e.value) == (f"{url}: HTTP 500 Internal Server Error after 4 tries; try again later")
     assert slept == [0.5, 1.0, 2.0]
     assert server.hits["/doi/10.9999/broken"] == 4
 

@@ -192,12 +192,18 @@ def test_pubmed_parse():
 
 
 def test_pubmed_collective_names_and_medline_dates():
-    text = _read("pubmed-32015507.xml").replace(
-        "<Author ValidYN=\"Y\"><LastName>Zhou</LastName><ForeName>Peng</ForeName>"
-        "<Initials>P</Initials></Author>",
-        "<Author><CollectiveName>WHO Working Group</CollectiveName></Author>",
-    ).replace("<PubDate><Year>2020</Year><Month>Mar</Month></PubDate>",
-              "<PubDate><MedlineDate>2020 Mar-Apr</MedlineDate></PubDate>")
+    text = (
+        _read("pubmed-32015507.xml")
+        .replace(
+            '<Author ValidYN="Y"><LastName>Zhou</LastName><ForeName>Peng</ForeName>'
+            "<Initials>P</Initials></Author>",
+            "<Author><CollectiveName>WHO Working Group</CollectiveName></Author>",
+        )
+        .replace(
+            "<PubDate><Year>2020</Year><Month>Mar</Month></PubDate>",
+            "<PubDate><MedlineDate>2020 Mar-Apr</MedlineDate></PubDate>",
+        )
+    )
     fields = pubmed.parse(text, url="u").fields
     assert fields["author"].startswith("{WHO Working Group} and Yang, Xing-Lou")
     assert fields["date"] == "2020"
@@ -331,17 +337,30 @@ def test_html_book_conference_and_thesis_from_citation_tags():
     def page(*tags: tuple[str, str]) -> str:
         return "".join(f'<meta name="{n}" content="{c}">' for n, c in tags)
 
-    book = html.parse(page(("citation_title", "B"), ("citation_isbn", "9780544935273"),
-                           ("citation_publisher", "P")), url="f.html")
+    book = html.parse(
+        page(
+            ("citation_title", "B"), ("citation_isbn", "9780544935273"), ("citation_publisher", "P")
+        ),
+        url="f.html",
+    )
     assert book == NewEntry("book", {"title": "B", "publisher": "P", "isbn": "9780544935273"})
-    conf = html.parse(page(("citation_title", "C"), ("citation_conference_title", "ICML"),
-                           ("citation_firstpage", "5")), url="f.html")
+    conf = html.parse(
+        page(
+            ("citation_title", "C"),
+            ("citation_conference_title", "ICML"),
+            ("citation_firstpage", "5"),
+        ),
+        url="f.html",
+    )
     assert conf == NewEntry("inproceedings", {"title": "C", "booktitle": "ICML", "pages": "5"})
-    thesis = html.parse(page(("citation_title", "T"),
-                             ("citation_dissertation_institution", "MIT")), url="f.html")
+    thesis = html.parse(
+        page(("citation_title", "T"), ("citation_dissertation_institution", "MIT")), url="f.html"
+    )
     assert thesis == NewEntry("thesis", {"title": "T", "institution": "MIT"})
-    chapter = html.parse(page(("citation_title", "Ch"), ("citation_book_title", "Bk"),
-                              ("citation_date", "2001")), url="f.html")
+    chapter = html.parse(
+        page(("citation_title", "Ch"), ("citation_book_title", "Bk"), ("citation_date", "2001")),
+        url="f.html",
+    )
     assert chapter == NewEntry("incollection", {"title": "Ch", "booktitle": "Bk", "date": "2001"})
 
 
