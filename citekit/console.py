@@ -30,6 +30,11 @@ def is_terminal() -> bool:
     return out.is_terminal
 
 
+def can_ask() -> bool:
+    """Whether a person can answer a question (stdin is a terminal)."""
+    return sys.stdin.isatty()
+
+
 def raw(text: str) -> None:
     """Exactly these characters on stdout (what scripts and users paste)."""
     sys.stdout.write(text)

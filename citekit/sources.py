@@ -68,7 +68,11 @@ def sniff(text: str) -> str:
         return "html"
     if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", head, re.MULTILINE):
         return "bib"
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if lines and all(identify(line)[0] for line in lines):
         return "batch"
     return "text"

@@ -237,7 +237,7 @@ def add_command(
         console.note(message)
     for message in found.unsure:
         console.warning(f"unsure: {message}")
-    asking = not yes and not dry_run and sys.stdin.isatty()
+    asking = not yes and not dry_run and console.can_ask()
     if found.unsure and not yes and not asking:
         raise CitekitError(
             "nothing added: the fields above are unsure; check them, then run again with "
