@@ -130,7 +130,7 @@ def test_refused_by_doi_url_and_isbn_once_added(runner, empty, server):
     assert add(runner, empty, "10.1017/S0020818300033324").exit_code == 0
     assert add(runner, empty, "978-0-544-93527-3").exit_code == 0
     before = empty.read_bytes()
-    again = add(runner, empty, f"doi:10.1017/S0020818300033324")
+    again = add(runner, empty, "doi:10.1017/S0020818300033324")
     assert again.stderr == (
         f"error: {empty}:1: already in the library as 'fearon1995rationalist' (same DOI "
         "10.1017/s0020818300033324); use --force to add it anyway; --merge fills in what it "
