@@ -9,6 +9,7 @@ every failure (``NetworkError``). Base URLs, timeout and retries come from
 from __future__ import annotations
 
 import difflib
+import http.client
 import os
 import time
 import urllib.error
@@ -142,6 +143,9 @@ def get(
                 if len(body) > MAX_BYTES:
                     raise NetworkError(f"{url}: the answer is larger than 20 MB; not metadata")
                 headers: Message = answer.headers
+                length = headers.get("Content-Length", "")
+                if length.isdigit() and len(body) < int(length):
+                    raise http.client.IncompleteRead(body, int(length) - len(body))
                 return Response(
                     answer.geturl(),
                     body,
@@ -164,7 +168,7 @@ def get(
             ) from None
         except TimeoutError:
             last = f"no answer within {settings.timeout:g} s"
-        except (ConnectionError, OSError) as e:
+        except (OSError, http.client.HTTPException) as e:
             # a connection dropped mid-answer is worth another try
             last = f"the connection failed ({_reason(e)})"
     tries = f"{attempts} tr{'y' if attempts == 1 else 'ies'}"

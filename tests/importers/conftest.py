@@ -71,6 +71,10 @@ def _route(server: Server, path: str, query: dict[str, list[str]]) -> tuple[int,
     if path == "/doi/10.9999/slow":
         time.sleep(1.0)
         return 200, CSL, _file("doi-fearon1995.json")
+    if path == "/doi/10.9999/forbidden":
+        return 403, "text/plain", b"no"
+    if path == "/doi/10.9999/cut":
+        return 200, CSL, b"CUT"  # the handler promises more bytes than it sends
     if path == "/doi/10.9999/garbage":
         return 200, CSL, b"<html>\x00\x01 not json"
     if path == "/arxiv/query":
@@ -125,7 +129,8 @@ def _server() -> Iterator[Server]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
+                length = len(body) + (100 if body == b"CUT" else 0)
+                self.send_header("Content-Length", str(length))
                 self.end_headers()
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
+
 import pytest
 
 from citekit import __version__
@@ -102,3 +105,56 @@ def test_settings_are_validated(table, message):
     with pytest.raises(CitekitError) as e:
         net.settings(table, {})
     assert str(e.value) == message
+
+
+def test_other_client_errors_are_not_retried(server):
+    url = f"{server.base}/doi/10.9999/forbidden"
+    with pytest.raises(NetworkError) as e:
+        net.get(url, accept="*/*", settings=server.settings(retries=3))
+    assert str(e.value) == f"{url}: HTTP 403 Forbidden"
+    assert server.hits["/doi/10.9999/forbidden"] == 1
+
+
+def test_a_cut_connection_is_retried_then_reported(server):
+    url = f"{server.base}/doi/10.9999/cut"
+    with pytest.raises(NetworkError) as e:
+        net.get(url, accept="*/*", settings=server.settings(retries=1))
+    assert str(e.value) == (
+        f"{url}: the connection failed (IncompleteRead(3 bytes read, 100 more expected)) after "
+        "2 tries; try again later"
+    )
+    assert server.hits["/doi/10.9999/cut"] == 2
+
+
+def test_an_answer_too_large_is_refused(server, monkeypatch):
+    monkeypatch.setattr(net, "MAX_BYTES", 10)
+    url = f"{server.base}/doi/10.1017/S0020818300033324"
+    with pytest.raises(NetworkError) as e:
+        net.get(url, accept="*/*", settings=server.settings())
+    assert str(e.value) == f"{url}: the answer is larger than 20 MB; not metadata"
+
+
+@pytest.mark.parametrize(("error", "message"), (
+    pytest.param(urllib.error.URLError(TimeoutError("timed out")), "no answer within 0.3 s",
+                 id="connect timeout"),
+    pytest.param(ConnectionResetError(104, "Connection reset by peer"),
+                 "the connection failed (Connection reset by peer)", id="reset"),
+    pytest.param(OSError(), "the connection failed (OSError)", id="bare OSError"),
+))  # fmt: skip
+def test_transient_failures_are_retried(monkeypatch, error, message):
+    calls: list[float] = []
+
+    def urlopen(request, timeout):
+        calls.append(timeout)
+        raise error
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    with pytest.raises(NetworkError) as e:
+        net.get(
+            "http://127.0.0.1:1/x",
+            accept="*/*",
+            settings=net.Settings(timeout=0.3, retries=2, backoff=0),
+            sleep=lambda s: None,
+        )
+    assert str(e.value) == f"http://127.0.0.1:1/x: {message} after 3 tries; try again later"
+    assert calls == [0.3, 0.3, 0.3]
