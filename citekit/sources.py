@@ -39,6 +39,18 @@ class Found:
         self.notes.extend(other.notes)
 
 
+def delimited(entry: NewEntry) -> NewEntry:
+    """Importers give field contents; the library takes BibTeX values. Only a content
+    that already looks delimited (``{World Health Organization}``, ``"Quoted"``) needs
+    its own braces, or it would lose the ones it has."""
+    fields = {
+        name: "{" + value + "}" if bibfile.braced(value) == value and not value.isdigit()
+        else value
+        for name, value in entry.fields.items()
+    }  # fmt: skip
+    return NewEntry(entry.type, fields, entry.key, entry.source)
+
+
 def identify(source: str) -> tuple[str, str]:
     """(kind, normalised id) for a DOI, arXiv id, ISBN, PubMed id or URL; ("", "") if none."""
     from citekit.importers import arxiv
@@ -137,7 +149,7 @@ def fetch(identifier: str, cfg: Config, *, kind: str = "") -> NewEntry:
         "doi": doi.fetch, "arxiv": arxiv.fetch, "isbn": isbn.fetch, "pubmed": pubmed.fetch,
         "url": html.fetch,
     }  # fmt: skip
-    return fetchers[kind](value, settings)
+    return delimited(fetchers[kind](value, settings))
 
 
 def from_file(path: Path, kind: str) -> Found:
@@ -150,11 +162,11 @@ def from_file(path: Path, kind: str) -> Found:
     if kind == "bib":
         return Found(from_bibtex(path, text))
     if kind == "ris":
-        return Found(ris.parse(text, url=str(path)))
+        return Found([delimited(e) for e in ris.parse(text, url=str(path))])
     if kind == "csljson":
-        return Found(csljson.parse(text, url=str(path)))
+        return Found([delimited(e) for e in csljson.parse(text, url=str(path))])
     if kind == "html":
-        return Found([html.parse(text, url=str(path))])
+        return Found([delimited(html.parse(text, url=str(path)))])
     if kind == "text":
         return from_text(text, where=str(path))
     raise CitekitError(f"{path}: --from {kind} takes an identifier, not a file")
@@ -166,7 +178,7 @@ def from_text(text: str, *, where: str = "<text>") -> Found:
 
     found = Found()
     for parsed in text_mod.parse_text(text, url=where):
-        found.entries.append(parsed.entry)
+        found.entries.append(delimited(parsed.entry))
         found.notes.append(f"{where}: read as a {parsed.style} reference")
         found.unsure.extend(f"{name}: {why}" for name, why in parsed.unsure)
     return found
@@ -231,11 +243,11 @@ def from_stdin(text: str, *, kind: str = "") -> Found:
     from citekit.importers import ris
 
     if kind == "ris":
-        return Found(ris.parse(text, url="<stdin>"))
+        return Found([delimited(e) for e in ris.parse(text, url="<stdin>")])
     if kind == "csljson":
-        return Found(csljson.parse(text, url="<stdin>"))
+        return Found([delimited(e) for e in csljson.parse(text, url="<stdin>")])
     if kind == "html":
-        return Found([html.parse(text, url="<stdin>")])
+        return Found([delimited(html.parse(text, url="<stdin>"))])
     raise CitekitError(f"<stdin>: --from {kind} takes an identifier; give it as SOURCE")
 
 

@@ -8,6 +8,7 @@ from citekit import sources
 from citekit.config import Config
 from citekit.errors import CitekitError
 from citekit.importers import net
+from citekit.library import NewEntry
 
 
 @pytest.mark.parametrize(("source", "expected"), (
@@ -109,9 +110,15 @@ def test_fetch_with_a_forced_kind_normalises(monkeypatch):
     seen = []
     from citekit.importers import isbn
 
-    monkeypatch.setattr(isbn, "fetch", lambda value, settings: seen.append(value))
-    sources.fetch("ISBN 0-544-93527-6", Config(), kind="isbn")
+    def fetch(value, settings):
+        seen.append(value)
+        return NewEntry("misc", {"author": "{World Bank}", "title": "T", "year": "2020"})
+
+    monkeypatch.setattr(isbn, "fetch", fetch)
+    entry = sources.fetch("ISBN 0-544-93527-6", Config(), kind="isbn")
     assert seen == ["9780544935273"]
+    # a content that looks delimited keeps its own braces inside new ones
+    assert entry.fields == {"author": "{{World Bank}}", "title": "T", "year": "2020"}
 
 
 def test_fetch_validates_net_settings():

@@ -469,7 +469,7 @@ def _apa_after(title: str, after: str, d: _Draft, *, periodical: bool) -> bool:
     if not after or "." in after.replace("Inc.", "").replace("Ltd.", ""):
         return False
     report = re.fullmatch(
-        r"(?P<t>.+?) \((?:Report|Research Report|Technical Report|Working "
+        r"(?P<t>.+?) \((?P<kind>Report|Research Report|Technical Report|Working "
         r"Paper|Policy Brief)? ?No\. (?P<no>[^)]+)\)\.?",
         title,
     )
@@ -477,6 +477,8 @@ def _apa_after(title: str, after: str, d: _Draft, *, periodical: bool) -> bool:
         d.type = "report"
         d.set("title", report.group("t"), f.title)
         d.set("number", report.group("no"))
+        if report.group("kind"):
+            d.set("type", report.group("kind"))
         d.set("institution", after)
         return True
     d.set("title", title.rstrip("."), f.title)

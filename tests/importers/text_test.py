@@ -11,6 +11,7 @@ import pytest
 
 from citekit import library
 from citekit import render
+from citekit import sources
 from citekit.errors import CitekitError
 from citekit.importers import text
 from citekit.library import NewEntry
@@ -148,6 +149,7 @@ REFERENCES = (
         "nation-building (Report No. MG-557-SRF). RAND Corporation.", "apa", "report", {
             "author": "Dobbins, J. and Jones, S. G. and Crane, K. and DeGrasse, B. C.",
             "title": "The beginner's guide to nation-building", "number": "MG-557-SRF",
+            "type": "Report",
             "institution": "RAND Corporation", "date": "2007",
         }, id="apa: report with a number and an institution"),
     pytest.param(
@@ -295,13 +297,37 @@ def _format(tmp_path: Path, entry: NewEntry, style: str) -> str:
     return out.text
 
 
-BELFER = [p for p in REFERENCES if p.values[1] == "belfer"]
+STYLES = {
+    "belfer": "belfer",
+    "chicago": "chicago-notes-bibliography",
+    "apa": "apa",
+    "mla": "modern-language-association",
+    "harvard": "harvard-cite-them-right",
+}
+# Where formatting the parsed entry does not give the input back yet, and why; none of
+# these is a parsing error (every field is asserted above).
+ENGINE = "citeproc-py initialises given names and puts the period outside the quotes"
+NOT_YET = {
+    "chicago": ENGINE + "; CMOS 17 prints no place, Autumn not Fall, DOIs as URLs",
+    "mla": ENGINE + "; et al. is lost (others)",
+    "harvard": "the style's en-GB quotes and dates are not applied; DOIs print as URLs",
+    "apa: two authors with &, DOI": "APA prints DOIs as URLs",
+    "apa: book": "citeproc-py adds a period after a title's question mark",
+    "apa: report with a number and an institution": "citeproc-py drops the 'No.' label",
+    "apa: chapter with editor": "citeproc-py lower-cases the (Ed.) term",
+}  # fmt: skip
+ROUND_TRIP = [
+    pytest.param(*p.values[:2], id=p.id, marks=pytest.mark.xfail(
+        reason=NOT_YET[p.id if p.id in NOT_YET else p.values[1]], strict=False))
+    if p.id in NOT_YET or p.values[1] in NOT_YET else pytest.param(*p.values[:2], id=p.id)
+    for p in REFERENCES
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("reference", "style", "entry_type", "fields"), BELFER)
-def test_belfer_round_trip(tmp_path, reference, style, entry_type, fields):
-    entry = text.parse(reference).entry
-    assert _format(tmp_path, entry, "belfer") == reference + "\n"
+@pytest.mark.parametrize(("reference", "style"), ROUND_TRIP)
+def test_round_trip_in_the_style_it_came_from(tmp_path, reference, style):
+    entry = sources.delimited(text.parse(reference).entry)
+    assert _format(tmp_path, entry, STYLES[style]) == reference + "\n"
 
 
 def test_find_block_in_the_seed_page():
