@@ -163,16 +163,15 @@ def _take_links(s: str, d: _Draft) -> str:
             break
         token = m.group(1).rstrip(".")
         whole = m.group(0)
-        if f.doi(token) and ("doi" in whole.lower() or _URL.match(token)):
-            if _URL.match(token) and not re.search(r"/10\.\d{4,9}/", token):
-                break
-            d.fields["doi"] = f.doi(token)
-        elif _URL.match(token):
+        if _URL.match(token) and not re.search(r"/10\.\d{4,9}/", token):
             d.fields["url"] = token
+        elif f.doi(token) and ("doi" in whole.lower() or _URL.match(token)):
+            d.fields["doi"] = f.doi(token)
         else:
             break
         s = s[: m.start()].rstrip()
-    return s.rstrip(" ,") + ("" if s.endswith(".") else ".")
+    s = s.rstrip(" ,")
+    return s if s.endswith((".", "”", '"')) else s + "."
 
 
 def _looks_like_names(text: str) -> bool:

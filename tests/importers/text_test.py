@@ -409,3 +409,45 @@ def test_parse_text_errors_name_the_line():
     with pytest.raises(CitekitError) as e:
         text.parse_text("\n \n", url="refs.txt")
     assert str(e.value) == "refs.txt: no reference text"
+
+
+@pytest.mark.parametrize(("reference", "entry_type", "fields"), (
+    pytest.param("Walt, Stephen M. “The Top Five.” Foreign Policy, March 4, 2022. "
+                 "https://fp.example/2022/03/04/top-five/. Accessed March 5, 2022.", "article",
+                 {"author": "Walt, Stephen M.", "title": "The Top Five",
+                  "journal": "Foreign Policy", "entrysubtype": "magazine", "date": "2022-03-04",
+                  "url": "https://fp.example/2022/03/04/top-five/", "urldate": "2022-03-05"},
+                 id="chicago access date"),
+    pytest.param("Mina Pollmann. “T.” The Diplomat, 2023. https://x.example/10.1000/abc",
+                 "article", {"author": "Pollmann, Mina", "title": "T", "journal": "The Diplomat",
+                             "entrysubtype": "magazine", "date": "2023", "doi": "10.1000/abc"},
+                 id="natural-order single author, DOI behind another resolver"),
+    pytest.param("RAND Corporation. A Guide. Santa Monica, CA: RAND, 2007.", "book",
+                 {"author": "{RAND Corporation}", "title": "A Guide", "publisher": "RAND",
+                  "address": "Santa Monica, CA", "date": "2007"}, id="organisation author"),
+    pytest.param("“Only a Title.”", "article", {"title": "Only a Title"}, id="title alone"),
+    pytest.param("Smith, J., et al. (2020). A title. Journal of Things, 3.", "article",
+                 {"author": "Smith, J. and others", "title": "A title",
+                  "journal": "Journal of Things", "volume": "3", "date": "2020"},
+                 id="apa et al"),
+    pytest.param("Doe, J. (n.d.). An undated page. Example Press.", "book",
+                 {"author": "Doe, J.", "title": "An undated page", "publisher": "Example Press"},
+                 id="apa n.d."),
+    pytest.param("Doe, J. (2020). A title with no full stop", "article",
+                 {"author": "Doe, J.", "title": "A title with no full stop", "date": "2020"},
+                 id="apa title only"),
+    pytest.param("Keohane, R. O. (1986). Theory. In Robert Keohane (Ed.), Critics (pp. 1–2). "
+                 "CUP.", "incollection",
+                 {"author": "Keohane, R. O.", "editor": "Keohane, Robert", "title": "Theory",
+                  "booktitle": "Critics", "pages": "1--2", "publisher": "CUP", "date": "1986"},
+                 id="apa editor in natural order"),
+    pytest.param("Smith, J. (2020) 'A title', Example Review.", "article",
+                 {"author": "Smith, J.", "title": "A title", "journal": "Example Review",
+                  "date": "2020"}, id="harvard container only"),
+    pytest.param("Smith, J. (2020) 'A title'.", "article",
+                 {"author": "Smith, J.", "title": "A title", "date": "2020"},
+                 id="harvard title only"),
+))  # fmt: skip
+def test_more_shapes(reference, entry_type, fields):
+    parsed = text.parse(reference)
+    assert (parsed.entry.type, dict(parsed.entry.fields)) == (entry_type, fields)
