@@ -347,6 +347,21 @@ def test_ris_from_stdin(runner, empty):
 @pytest.mark.parametrize(("name", "content", "message"), (
     pytest.param("bad.ris", "TY  - JOUR\nTI  - T\n", "{path}:1: the last record has no ER line",
                  id="ris"),
+    pytest.param("b.ris", "TY  - ZZZ\nTI  - T\nER  -\n", "{path}:1: unknown RIS type 'ZZZ'",
+                 id="ris type"),
+    pytest.param("c.ris", "TY  - JOUR\nPY  - 2020\nER  -\n",
+                 "{path}:1: a record without a title or an author", id="ris no title"),
+    pytest.param("b.json", "{", "{path}:1:2: not valid JSON", id="csl-json broken"),
+    pytest.param("c.json", '[{"id": "x", "type": "book"}]',
+                 "{path}: a CSL-JSON item without a title or an author", id="csl-json no title"),
+    pytest.param("b.html", "<html><head><title>Only a title tag</title></head></html>",
+                 "{path}: the page names no title", id="html only <title>"),
+    pytest.param("c.html", '<script type="application/ld+json">{"@type": "Person"}</script>',
+                 "{path}: the page names no title", id="html JSON-LD without a work"),
+    pytest.param("b.txt", "nonsense\n", "{path}:1: cannot find a title in 'nonsense'",
+                 id="text not a reference"),
+    pytest.param("c.txt", "“A.” Odd. Odd.\n", "nothing added: the fields above are unsure",
+                 id="text unsure"),
     pytest.param("bad.json", "[1]", "{path}: not CSL-JSON (an item or a list of items)",
                  id="csl-json"),
     pytest.param("bad.html", "<html></html>", "{path}: the page names no title (no citation_*, "
@@ -358,11 +373,11 @@ def test_ris_from_stdin(runner, empty):
 ))  # fmt: skip
 def test_file_failures(runner, sample, tmp_path, name, content, message):
     path = tmp_path / name
-    path.write_bytes(content.encode("latin-1"))
+    path.write_bytes(content.encode("latin-1" if name == "latin1.txt" else "utf-8"))
     before = sample.read_bytes()
     result = add(runner, sample, str(path))
     assert result.exit_code == 2
-    assert result.stderr.startswith("error: " + message.format(path=path))
+    assert "error: " + message.format(path=path) in result.stderr
     assert unchanged(sample, before)
 
 
@@ -504,3 +519,57 @@ def test_stdin_text_and_library_copy_untouched(runner, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stdout == "jervis1978cooperation\n"
     assert lib.read_text().startswith((ROOT / "library.bib").read_text())
+
+
+def test_merge_preview_and_dry_run(runner, sample, server, monkeypatch):
+    from citekit import console
+
+    url = f"{server.base}/pages/diplomat-oped.html"
+    before = sample.read_bytes()
+    dry = add(runner, sample, url, "--merge", "--dry-run")
+    assert dry.stdout == ""
+    assert dry.stderr == (
+        "pollmann2023japan (title 100% alike, same year, first author, container): would get "
+        f"url, urldate\ndry run: 0 entries not written to {sample}\n"
+    )
+    monkeypatch.setattr(console, "can_ask", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr(console, "confirm", lambda q, default=False: asked.append(q) or False)
+    result = add(runner, sample, url, "--merge")
+    assert asked == [f"Add to {sample}?"]
+    assert result.stderr == "pollmann2023japan: would get url, urldate\nnothing added\n"
+    assert unchanged(sample, before)
+
+
+def test_batch_progress_bar_on_a_terminal(runner, empty, server, tmp_path, monkeypatch):
+    import io
+
+    from rich.console import Console
+
+    from citekit import console
+
+    screen = io.StringIO()
+    monkeypatch.setattr(console, "err", Console(file=screen, force_terminal=True, width=80))
+    batch = tmp_path / "dois.txt"
+    batch.write_text("10.1017/S0020818300033324\narXiv:1706.03762\n")
+    result = add(runner, empty, str(batch), "--yes")
+    assert result.exit_code == 0
+    assert result.stdout == "fearon1995rationalist\nvaswani2017attention\n"
+    assert "2/2" in screen.getvalue()
+
+
+def test_base_urls_from_the_settings_file(runner, empty, server, tmp_path, monkeypatch):
+    monkeypatch.delenv("CITEKIT_DOI_URL")
+    settings = tmp_path / "citekit.toml"
+    settings.write_text(f'[net]\ndoi_url = "{server.base}/doi"\ntimeout = 2\nretries = 0\n')
+    result = runner.invoke(cli, ["--config", str(settings), "--library", str(empty), "add",
+                                 "10.1017/S0020818300033324"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "fearon1995rationalist\n"
+    settings.write_text('[net]\ndoi_url = "file:///etc/passwd"\n')
+    result = runner.invoke(cli, ["--config", str(settings), "--library", str(empty), "add",
+                                 "10.1017/S0020818300033324"])  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: net setting doi_url must be an http(s) URL, not 'file:///etc/passwd'\n"
+    )
