@@ -99,8 +99,14 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
 
 
+_WORK_FIELDS = frozenset(
+    "title author editor journaltitle journal booktitle organization publisher institution doi "
+    "year date".split()
+)
+
+
 def _work(fields: Mapping[str, str], strings: Mapping[str, str]) -> _Work:
-    plain = keys.plain_fields(fields, strings)
+    plain = keys.plain_fields({k: v for k, v in fields.items() if k in _WORK_FIELDS}, strings)
     people, _ = names.parse(plain.get("author") or plain.get("editor") or "")
     first = people[0] if people else None
     author = keys.ascii_fold((first.family or first.literal) if first else "")
@@ -121,9 +127,7 @@ _FUZZY_TITLE = 90.0
 
 
 def _similar(new: _Work, old: _Work) -> str:
-    """Why ``new`` looks like ``old`` (empty when it does not)."""
-    if not new.title or not old.title:
-        return ""
+    """Why ``new`` looks like ``old`` (empty when it does not); both have titles."""
     score = fuzz.ratio(new.title, old.title)
     if score < _FUZZY_TITLE:
         return ""
@@ -158,7 +162,13 @@ def find_among(
             if have.get(what) == norm:
                 return Match(key, line_of.get(key, 0), f"same {what} {norm}")
     work = _work(fields, strings)
+    if not work.title:
+        return None
     for key, other in entries:
+        # the cheap test first: most entries' titles are nothing alike
+        title = _fold(latex.plain(other.get("title", ""), strings))
+        if not title or not fuzz.ratio(work.title, title, score_cutoff=_FUZZY_TITLE):
+            continue
         why = _similar(work, _work(other, strings))
         if why:
             return Match(key, line_of.get(key, 0), why)
