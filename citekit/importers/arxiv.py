@@ -15,6 +15,7 @@ from citekit.library import NewEntry
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
+ABS_URL = "https://arxiv.org/abs/"  # the paper's page, kept as its url
 PATTERN = re.compile(
     r"^(?:arxiv:\s*|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
     r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?$",
@@ -69,7 +70,7 @@ def parse(text: str, *, url: str) -> NewEntry:
         out["doi"] = doi
     if journal_ref:
         out["note"] = f.text(journal_ref)
-    out["url"] = f"https://arxiv.org/abs/{eprint}"
+    out["url"] = ABS_URL + eprint
     return NewEntry("misc", out)
 
 

@@ -85,15 +85,16 @@ def test_arxiv_parse():
         "eprint": "1706.03762",
         "eprinttype": "arxiv",
         "eprintclass": "cs.CL",
-        "url": "https://arxiv.org/abs/1706.03762",
+        "url": arxiv.ABS_URL + "1706.03762",
     })  # fmt: skip
 
 
 def test_arxiv_keeps_doi_and_journal_ref():
+    ns = arxiv.ARXIV.strip("{}")
     text = _read("arxiv-1706.03762.xml").replace(
         "<arxiv:comment",
-        '<arxiv:doi xmlns:arxiv="http://arxiv.org/schemas/atom">10.1/x</arxiv:doi>'
-        '<arxiv:journal_ref xmlns:arxiv="http://arxiv.org/schemas/atom">NIPS 2017'
+        f'<arxiv:doi xmlns:arxiv="{ns}">10.1/x</arxiv:doi>'
+        f'<arxiv:journal_ref xmlns:arxiv="{ns}">NIPS 2017'
         "</arxiv:journal_ref><arxiv:comment",
     )
     fields = arxiv.parse(text, url="u").fields
@@ -120,7 +121,7 @@ def test_arxiv_parse_failures(text, error, message):
 @pytest.mark.parametrize(("source", "expected"), (
     ("1706.03762", "1706.03762"),
     ("arXiv:1706.03762v7", "1706.03762v7"),
-    ("https://arxiv.org/abs/2101.00001", "2101.00001"),
+    (arxiv.ABS_URL + "2101.00001", "2101.00001"),
     ("hep-th/9901001", "hep-th/9901001"),
     ("1706.037", ""),
 ))  # fmt: skip
