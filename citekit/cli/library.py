@@ -238,7 +238,7 @@ def add_command(
     for message in found.unsure:
         console.warning(f"unsure: {message}")
     asking = not yes and not dry_run and console.can_ask()
-    if found.unsure and not yes and not asking:
+    if found.unsure and not yes and not asking and not dry_run:
         raise CitekitError(
             "nothing added: the fields above are unsure; check them, then run again with "
             "--yes to take the best guess, or give the fields with options (--title, …)"

@@ -573,3 +573,13 @@ def test_base_urls_from_the_settings_file(runner, empty, server, tmp_path, monke
     assert result.stderr == (
         "error: net setting doi_url must be an http(s) URL, not 'file:///etc/passwd'\n"
     )
+
+
+def test_dry_run_shows_unsure_fields_without_refusing(runner, empty):
+    result = add(runner, empty, "--text", "“A Title.” Somewhere odd. Really odd.", "--dry-run")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "@article{title,\n  title = {A Title},\n  journal = {Somewhere odd. Really odd},\n}\n"
+    )
+    assert "warning: unsure: journal:" in result.stderr
+    assert not empty.exists()
