@@ -45,6 +45,8 @@ class _Draft:
 _SPACE = re.compile(r"\s+")
 _URL = re.compile(r"https?://\S+")
 _PAGES = r"(?P<pages>[A-Za-z]?\d+(?:\s*[-‐‑‒–—]+\s*[A-Za-z]?\d+)?)"
+# between names in natural order: ", ", ", and ", " and ", ", & " (Belfer's three or more)
+_NAME_LIST = re.compile(r",\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+")
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.(?:\s?-?\s?)?)+$")
 
 
@@ -229,7 +231,7 @@ def _authors_first_inverted(text: str, d: _Draft) -> None:
         d.fields["author"] = f.natural(text)
         return
     family, after = text.split(",", 1)
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", after) if p.strip()]
+    parts = [p.strip() for p in re.split(_NAME_LIST, after) if p.strip()]
     people = [f.person(family, parts[0])] + [f.natural(p) for p in parts[1:]]
     for p in parts[1:]:
         if len(p.split()) == 1 and not f.is_organisation(p):
@@ -375,8 +377,8 @@ def _quoted_rest(rest: str, d: _Draft) -> None:
     for comma in re.finditer(r", ", rest):
         container, date = rest[: comma.start()], rest[comma.end() :]
         if f.date(date) and not f.is_organisation(container):
-            _periodical(container, d)
             d.fields["date"] = f.date(date)
+            _periodical(container, d)
             if re.match(r"\d", date):
                 d.style = d.style or "mla"  # MLA writes the day first: 7 Feb. 2023
             return
@@ -394,9 +396,7 @@ def _quoted_rest(rest: str, d: _Draft) -> None:
 
 def _chapter(m: re.Match[str], d: _Draft, *, address: str) -> None:
     d.set("booktitle", m.group("book"), f.title)
-    d.fields["editor"] = f.people(
-        f.natural(e) for e in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("eds")) if e
-    )
+    d.fields["editor"] = f.people(f.natural(e) for e in re.split(_NAME_LIST, m.group("eds")) if e)
     d.set("pages", m.group("pages"), f.pages)
     d.set("publisher", m.group("pub"))
     if address:
@@ -413,10 +413,16 @@ def _numbers(m: re.Match[str], d: _Draft) -> None:
         d.set("pages", m.group("pages"), f.pages)
 
 
-def _periodical(container: str, d: _Draft) -> None:
+def _periodical(container: str, d: _Draft, *, dated_issue: bool = False) -> None:
+    """A periodical article without volume or issue. A newspaper's name says so; an
+    issue dated to the day is a magazine's (journals are not), and so is any month in
+    APA's date, which only magazines and newspapers carry; elsewhere a month alone could
+    be either, so no subtype is invented."""
     d.type = "article"
     d.set("journal", container, f.title)
-    d.fields["entrysubtype"] = f.periodical_subtype(container)
+    subtype = f.periodical_subtype(container)
+    if subtype == "newspaper" or dated_issue or len(d.fields.get("date", "")) == 10:
+        d.fields["entrysubtype"] = subtype
 
 
 # --------------------------------------------------------------------------- APA, Harvard
@@ -482,7 +488,7 @@ def _apa_after(title: str, after: str, d: _Draft, *, periodical: bool) -> bool:
         return True
     d.set("title", title.rstrip("."), f.title)
     if periodical:
-        _periodical(after, d)
+        _periodical(after, d, dated_issue=True)
     else:
         d.type = "book"
         d.set("publisher", after)
@@ -513,8 +519,8 @@ def _harvard_rest(rest: str, d: _Draft) -> None:
             return
         p = re.fullmatch(r"(?P<c>.+?), (?P<day>\d{1,2} [A-Z][a-z]+\.?)(?:, p\. \d+)?", after)
         if p and "date" in d.fields and f.date(f"{p.group('day')} {d.fields['date'][:4]}"):
-            _periodical(p.group("c"), d)
             d.fields["date"] = f.date(f"{p.group('day')} {d.fields['date'][:4]}")
+            _periodical(p.group("c"), d)
             return
         if after:
             d.set("journal", after, f.title)

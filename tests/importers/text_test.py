@@ -51,8 +51,17 @@ REFERENCES = (
         "Historians.” The Atlantic, September 2016.", "belfer", "article", {
             "author": "Allison, Graham and Ferguson, Niall",
             "title": "Why the U.S. President Needs a Council of Historians",
-            "journal": "The Atlantic", "entrysubtype": "magazine", "date": "2016-09",
+            "journal": "The Atlantic", "date": "2016-09",
         }, id="belfer: two authors, month and year"),
+    pytest.param(
+        "Acemoglu, Daron, Simon Johnson, & James A. Robinson.“The Colonial Origins of "
+        "Comparative Development: An Empirical Investigation.” American Economic Review, "
+        "December 2001.", "belfer", "article", {
+            "author": "Acemoglu, Daron and Johnson, Simon and Robinson, James A.",
+            "title": "The Colonial Origins of Comparative Development: An Empirical "
+                     "Investigation",
+            "journal": "American Economic Review", "date": "2001-12",
+        }, id="belfer: three authors with &"),
     pytest.param("Nye, Joseph S. “Soft Power.” Foreign Policy, no. 80 (Fall 1990): 153–71.",
                  "chicago", "article", {
                      "author": "Nye, Joseph S.", "title": "Soft Power", "journal": "Foreign Policy",
@@ -420,7 +429,7 @@ def test_parse_text_errors_name_the_line():
                  id="chicago access date"),
     pytest.param("Mina Pollmann. “T.” The Diplomat, 2023. https://x.example/10.1000/abc",
                  "article", {"author": "Pollmann, Mina", "title": "T", "journal": "The Diplomat",
-                             "entrysubtype": "magazine", "date": "2023", "doi": "10.1000/abc"},
+                             "date": "2023", "doi": "10.1000/abc"},
                  id="natural-order single author, DOI behind another resolver"),
     pytest.param("RAND Corporation. A Guide. Santa Monica, CA: RAND, 2007.", "book",
                  {"author": "{RAND Corporation}", "title": "A Guide", "publisher": "RAND",
