@@ -332,8 +332,28 @@ def _book_rest(rest: str, d: _Draft) -> bool:
     return False
 
 
+_THESIS = {"phd diss": "phdthesis", "phd dissertation": "phdthesis",
+           "doctoral dissertation": "phdthesis", "master's thesis": "mathesis",
+           "ma thesis": "mathesis", "msc thesis": "mathesis"}  # fmt: skip
+
+
 def _quoted_rest(rest: str, d: _Draft) -> None:
     rest = rest.strip().rstrip(".").strip()
+    m = re.fullmatch(r"(?P<kind>PhD diss\.?|PhD dissertation|Master's thesis|MA thesis|"
+                     r"MSc thesis), (?P<inst>.+), (?P<year>\d{4})", rest)  # fmt: skip
+    if m:
+        d.type, d.style = "thesis", "chicago"
+        d.fields["type"] = _THESIS[m.group("kind").rstrip(".").lower()]
+        d.set("institution", m.group("inst"))
+        d.fields["date"] = m.group("year")
+        return
+    m = re.fullmatch(r"(?P<site>[^.,]+)\. (?P<date>[^.]+)", rest)
+    if m and f.date(m.group("date")):
+        # a web page: “Title.” Site. February 7, 2023. URL.
+        d.type, d.style = "online", "chicago"
+        d.set("organization", m.group("site"))
+        d.fields["date"] = f.date(m.group("date"))
+        return
     m = re.fullmatch(
         r"In (?P<book>.+?), edited by (?P<eds>.+?), "
         + _PAGES
@@ -449,6 +469,17 @@ def _apa_rest(rest: str, d: _Draft) -> None:
 
 
 def _apa_after(title: str, after: str, d: _Draft, *, periodical: bool) -> bool:
+    m = re.fullmatch(
+        r"(?P<t>.+?) \[(?P<kind>Doctoral dissertation|Master's thesis), "
+        r"(?P<inst>[^\]]+)\]\.?",
+        title + (" " + after if after else ""),
+    )
+    if m:
+        d.type = "thesis"
+        d.set("title", m.group("t"), f.title)
+        d.fields["type"] = _THESIS[m.group("kind").lower()]
+        d.set("institution", m.group("inst"))
+        return True
     m = re.fullmatch(
         r"In (?P<eds>.+?) \(Eds?\.\), (?P<book>.+?) \(pp?\. " + _PAGES + r"\)\. (?P<pub>.+)",
         after,

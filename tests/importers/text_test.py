@@ -120,6 +120,20 @@ REFERENCES = (
             "journal": "International Security", "volume": "31", "number": "1",
             "pages": "81--126", "date": "2006-22",
         }, id="chicago: summer issue"),
+    pytest.param("Nash, John Forbes. “Non-Cooperative Games.” PhD diss., Princeton University, "
+                 "1950.", "chicago", "thesis", {
+                     "author": "Nash, John Forbes", "title": "Non-Cooperative Games",
+                     "type": "phdthesis", "institution": "Princeton University", "date": "1950",
+                 }, id="chicago: dissertation"),
+    pytest.param(
+        "Belfer Center for Science and International Affairs. “Vaccination Crucial in This "
+        "Year's Respiratory Season.” Harvard Kennedy School. October 4, 2023. "
+        "https://belfer.example/publication/vaccination-crucial.", "chicago", "online", {
+            "author": "{Belfer Center for Science and International Affairs}",
+            "title": "Vaccination Crucial in This Year's Respiratory Season",
+            "organization": "Harvard Kennedy School", "date": "2023-10-04",
+            "url": "https://belfer.example/publication/vaccination-crucial",
+        }, id="chicago: web page by an organisation"),
     pytest.param(
         "Dobbins, James, Seth G. Jones, Keith Crane, and Beth Cole DeGrasse. The Beginner's "
         "Guide to Nation-Building. Santa Monica, CA: RAND Corporation, 2007.", "chicago",
@@ -177,6 +191,12 @@ REFERENCES = (
             "booktitle": "Neorealism and its critics", "pages": "158--203",
             "publisher": "Columbia University Press", "date": "1986",
         }, id="apa: chapter with editor"),
+    pytest.param(
+        "Nash, J. F. (1950). Non-cooperative games [Doctoral dissertation, Princeton "
+        "University].", "apa", "thesis", {
+            "author": "Nash, J. F.", "title": "Non-cooperative games", "type": "phdthesis",
+            "institution": "Princeton University", "date": "1950",
+        }, id="apa: dissertation"),
     pytest.param(
         "Allison, G., & Ferguson, N. (2016, September). Why the U.S. president needs a council "
         "of historians. The Atlantic.", "apa", "article", {
@@ -324,6 +344,7 @@ NOT_YET = {
     "apa: book": "citeproc-py adds a period after a title's question mark",
     "apa: report with a number and an institution": "citeproc-py drops the 'No.' label",
     "apa: chapter with editor": "citeproc-py lower-cases the (Ed.) term",
+    "apa: dissertation": "csl.convert gives the genre 'PhD thesis', APA wants the words given",
 }  # fmt: skip
 ROUND_TRIP = [
     pytest.param(*p.values[:2], id=p.id, marks=pytest.mark.xfail(
