@@ -149,28 +149,32 @@ def _ordered(fields: dict[str, str]) -> dict[str, str]:
     return dict(sorted(fields.items(), key=lambda kv: rank.get(kv[0], len(rank))))
 
 
+_ACCESSED = (
+    re.compile(r"\s*\((?:Accessed|accessed):? ([^)]+)\)\.?$"),  # Harvard: (Accessed: 5 March 2023)
+    re.compile(r"\.?\s*(?:Accessed|accessed) ([^.]+\d{4})\.?$"),  # Chicago, MLA
+)
+_LINK = re.compile(r"[.,]?\s*(?:Available at:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$")
+
+
 def _take_links(s: str, d: _Draft) -> str:
-    """Trailing DOI, URL and access date come off the end first."""
-    m = re.search(r"\s*\((?:Accessed|accessed):? ([^)]+)\)\.?$", s)
-    if m and f.date(m.group(1)):
-        d.fields["urldate"] = f.date(m.group(1))
-        s = s[: m.start()]
-    m = re.search(r"\.?\s*(?:Accessed|accessed) ([^.]+\d{4})\.?$", s)
-    if m and f.date(m.group(1)):
-        d.fields["urldate"] = f.date(m.group(1))
-        s = s[: m.start()]
+    """Trailing DOI, URL and access date come off the end first, in any order."""
     while True:
-        m = re.search(r"[.,]?\s*(?:Available at:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$", s)
-        if not m:
-            break
-        token = m.group(1).rstrip(".")
-        whole = m.group(0)
-        if _URL.match(token) and not re.search(r"/10\.\d{4,9}/", token):
-            d.fields["url"] = token
-        elif f.doi(token) and ("doi" in whole.lower() or _URL.match(token)):
-            d.fields["doi"] = f.doi(token)
+        for pattern in _ACCESSED:
+            m = pattern.search(s)
+            if m and f.date(m.group(1)):
+                d.fields["urldate"] = f.date(m.group(1))
+                break
         else:
-            break
+            m = _LINK.search(s)
+            if not m:
+                break
+            token = m.group(1).rstrip(".")
+            if _URL.match(token) and not re.search(r"/10\.\d{4,9}/", token):
+                d.fields["url"] = token
+            elif f.doi(token) and ("doi" in m.group(0).lower() or _URL.match(token)):
+                d.fields["doi"] = f.doi(token)
+            else:
+                break
         s = s[: m.start()].rstrip()
     s = s.rstrip(" ,")
     return s if s.endswith((".", "”", '"')) else s + "."

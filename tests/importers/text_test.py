@@ -127,13 +127,14 @@ REFERENCES = (
                  }, id="chicago: dissertation"),
     pytest.param(
         "Belfer Center for Science and International Affairs. “Vaccination Crucial in This "
-        "Year's Respiratory Season.” Harvard Kennedy School. October 4, 2023. "
+        "Year's Respiratory Season.” Harvard Kennedy School. Accessed November 28, 2026. "
         "https://belfer.example/publication/vaccination-crucial.", "chicago", "online", {
             "author": "{Belfer Center for Science and International Affairs}",
             "title": "Vaccination Crucial in This Year's Respiratory Season",
-            "organization": "Harvard Kennedy School", "date": "2023-10-04",
+            "organization": "Harvard Kennedy School",
             "url": "https://belfer.example/publication/vaccination-crucial",
-        }, id="chicago: web page by an organisation"),
+            "urldate": "2026-11-28",
+        }, id="chicago: undated web page by an organisation, access date"),
     pytest.param(
         "Dobbins, James, Seth G. Jones, Keith Crane, and Beth Cole DeGrasse. The Beginner's "
         "Guide to Nation-Building. Santa Monica, CA: RAND Corporation, 2007.", "chicago",
@@ -456,6 +457,10 @@ def test_parse_text_errors_name_the_line():
                  {"author": "{RAND Corporation}", "title": "A Guide", "publisher": "RAND",
                   "address": "Santa Monica, CA", "date": "2007"}, id="organisation author"),
     pytest.param("“Only a Title.”", "article", {"title": "Only a Title"}, id="title alone"),
+    pytest.param("Doe, Jane. “A Page.” Example Site. February 7, 2023. https://x.example/p.",
+                 "online", {"author": "Doe, Jane", "title": "A Page",
+                            "organization": "Example Site", "date": "2023-02-07",
+                            "url": "https://x.example/p"}, id="chicago dated web page"),
     pytest.param("Smith, J., et al. (2020). A title. Journal of Things, 3.", "article",
                  {"author": "Smith, J. and others", "title": "A title",
                   "journal": "Journal of Things", "volume": "3", "date": "2020"},
