@@ -9,6 +9,7 @@ concurrent writers take turns.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import logging
@@ -169,7 +170,7 @@ def _fields(block: bpm.Entry) -> dict[str, str]:
 
 def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Parse text into entries and blocks, each with its exact source span."""
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = bibtexparser.parse_string(text, parse_stack=[])  # type: ignore[attr-defined]
     starts = _line_starts(text)
     entries: list[Entry] = []
     duplicates: list[Entry] = []
@@ -178,7 +179,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     seen: set[str] = set()
     cursor = 0
     for b in library.blocks:
-        line_offset = starts[min(b.start_line, len(starts) - 1)]
+        line_offset = starts[min(b.start_line or 0, len(starts) - 1)]
         raw = b.raw or ""
         start = text.find(raw, max(cursor, line_offset)) if raw else -1
         if start < 0:
@@ -187,7 +188,7 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
             start = line_offset
         end = start + len(raw)
         cursor = end
-        line = text.count("\n", 0, start) + 1
+        line = bisect.bisect_right(starts, start)
         span = (start, end)
         if isinstance(b, bpm.Entry):
             entry = Entry(b.key, b.entry_type.lower(), _fields(b), line, span)
@@ -196,6 +197,17 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
                 duplicates.append(entry)
             else:
                 seen.add(b.key.casefold())
+                entries.append(entry)
+        elif isinstance(b, bpm.DuplicateFieldKeyBlock) and isinstance(
+            b.ignore_error_block, bpm.Entry
+        ):
+            # a repeated field: BibTeX keeps the first value; `check` reports it
+            first = b.ignore_error_block
+            entry = Entry(first.key, first.entry_type.lower(), _fields(first), line, span)
+            if first.key.casefold() in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(first.key.casefold())
                 entries.append(entry)
         elif isinstance(b, bpm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 from citekit.errors import CitekitError
 
@@ -36,11 +37,18 @@ def copy(text: str, *, html: str | None = None) -> str:
         if shutil.which(argv[0]) is None:
             continue
         payload = html if html is not None and name in ("xclip", "wl-copy") else text
-        try:
-            subprocess.run(argv, input=payload.encode("utf-8"), check=True, timeout=10,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        except (OSError, subprocess.SubprocessError) as e:
-            raise CitekitError(f"the clipboard tool {name} failed ({e}); nothing copied") from None
+        # xclip and wl-copy leave a child behind that serves the clipboard; it must not
+        # hold our pipes open, or we would wait for it
+        with tempfile.TemporaryFile() as errors:
+            try:
+                subprocess.run(argv, input=payload.encode("utf-8"), check=True, timeout=10,
+                               stdout=subprocess.DEVNULL, stderr=errors)
+            except (OSError, subprocess.SubprocessError) as e:
+                errors.seek(0)
+                detail = errors.read().decode("utf-8", "replace").strip() or str(e)
+                raise CitekitError(
+                    f"the clipboard tool {name} failed ({detail}); nothing copied"
+                ) from None
         what = "HTML" if payload is html else "plain text"
         return f"{what} via {name}"
     raise CitekitError(

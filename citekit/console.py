@@ -91,6 +91,16 @@ def bibtex(source: str, *, title: str = "") -> None:
     out.print(Panel(body, title=escape(title)) if title else body)
 
 
+@contextlib.contextmanager
+def working(message: str) -> Iterator[None]:
+    """A spinner on stderr while long work runs, only when a person is watching."""
+    if not err.is_terminal:
+        yield
+        return
+    with err.status(escape(message)):
+        yield
+
+
 def confirm(question: str, *, default: bool = False) -> bool:
     from rich.prompt import Confirm
 

@@ -132,8 +132,11 @@ def _similar(new: _Work, old: _Work) -> str:
     if score < _FUZZY_TITLE:
         return ""
     agree = []
-    for what, a, b in (("year", new.year, old.year), ("first author", new.author, old.author),
-                       ("DOI", new.doi, old.doi)):
+    for what, a, b in (
+        ("year", new.year, old.year),
+        ("first author", new.author, old.author),
+        ("DOI", new.doi, old.doi),
+    ):
         if a and b:
             if a != b:
                 return ""

@@ -210,8 +210,8 @@ def prepare(
         plain = keys.plain_fields(n.fields, bib.strings)
         plain["ENTRYTYPE"] = n.type
         if not force:
-            dup = dedupe.find(bib, n.fields) or dedupe.find_among(pending, n.fields)
-            if dup is not None and merge and bib.find(dup.key) is not None:
+            dup = dedupe.find(bib, n.fields)
+            if dup is not None and merge:
                 old = bib.find(dup.key)
                 assert old is not None
                 _, extra = splices.get(old.key, (old, {}))
@@ -224,14 +224,21 @@ def prepare(
                 splices[old.key] = (old, extra)
                 result.merged.append(Merged(old.key, tuple(missing), dup.reason))
                 continue
-            if dup is not None and skip_duplicates:
-                result.skipped.append(Skipped(dup, n))
+            twin = None if dup else dedupe.find_among(pending, n.fields, bib.strings)
+            same = dup or twin
+            if same is not None and skip_duplicates:
+                result.skipped.append(Skipped(same, n))
                 continue
             if dup is not None:
-                also = "; --merge fills in what it lacks" if bib.find(dup.key) else ""
                 raise CitekitError(
                     f"{bib.path}:{dup.line}: already in the library as {dup.key!r} "
-                    f"({dup.reason}); use --force to add it anyway{also}"
+                    f"({dup.reason}); use --force to add it anyway, or --merge to fill in "
+                    "what it lacks"
+                )
+            if twin is not None:
+                raise CitekitError(
+                    f"the entries to add hold the same work twice ({twin.reason}, first as "
+                    f"{twin.key!r}); remove one, or use --force to add both"
                 )
         renamed = ""
         if n.key and not rekey:
@@ -260,8 +267,9 @@ def prepare(
             text = bibfile.splice(
                 dataclasses.replace(bib, text=text), old, _with_fields(bib, old, extra, indent)
             )
-    result.text = bibfile.append(dataclasses.replace(bib, text=text),
-                                 [a.source for a in result.added])
+    result.text = bibfile.append(
+        dataclasses.replace(bib, text=text), [a.source for a in result.added]
+    )
     return result
 
 
@@ -306,8 +314,16 @@ def add(
     """Add entries to the library at ``path`` (created if missing), atomically."""
 
     def _prepare(bib: bibfile.BibFile) -> AddResult:
-        return prepare(bib, new, pattern=pattern, force=force, rekey=rekey, merge=merge,
-                       skip_duplicates=skip_duplicates, rename_clashes=rename_clashes)
+        return prepare(
+            bib,
+            new,
+            pattern=pattern,
+            force=force,
+            rekey=rekey,
+            merge=merge,
+            skip_duplicates=skip_duplicates,
+            rename_clashes=rename_clashes,
+        )
 
     if dry_run:
         bib = _read_or_empty(path)

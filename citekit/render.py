@@ -49,7 +49,10 @@ def citation(
     engine = Engine(style, locale=locale)
     entries = [lib.find(c.key) for c in cites]
     items = lib.csl_items(entries)
-    cites = [Cite(e.key, c.locator, c.label, c.prefix, c.suffix) for e, c in zip(entries, cites, strict=True)]
-    html = engine.citation(items, cites)
-    piece = output.Piece(",".join(c.key for c in cites), html)
+    keyed = [
+        Cite(e.key, c.locator, c.label, c.prefix, c.suffix)
+        for e, c in zip(entries, cites, strict=True)
+    ]
+    html = engine.citation(items, keyed)
+    piece = output.Piece(",".join(c.key for c in keyed), html)
     return Output(output.render([piece], fmt, bibliography=False), (), (piece,))

@@ -19,7 +19,7 @@ CRLF_FILE = (
     "    journal = dip,\r\n"
     "}\r\n"
     "\r\n"
-    "@book{b, title = \"Beta\", year = 2001}\r\n"
+    '@book{b, title = "Beta", year = 2001}\r\n'
 )
 
 
@@ -38,7 +38,9 @@ def test_parse_gives_exact_spans_lines_and_fields() -> None:
 def test_splice_one_entry_of_a_crlf_file_changes_nothing_else() -> None:
     bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
     new = bibfile.splice(bib, bib.entries[1], "@book{b, title = {Gamma}}")
-    assert new == CRLF_FILE.replace('@book{b, title = "Beta", year = 2001}', "@book{b, title = {Gamma}}")
+    assert new == CRLF_FILE.replace(
+        '@book{b, title = "Beta", year = 2001}', "@book{b, title = {Gamma}}"
+    )
 
 
 def test_append_uses_the_files_newline_and_one_blank_line() -> None:
@@ -94,7 +96,9 @@ def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> Non
     path.write_bytes("@misc{a, author = {M}}\n@misc{b, title = {Caf\u00e9}}\n".encode("mac_roman"))
     with pytest.raises(CitekitError) as e:
         bibfile.read(path)
-    assert str(e.value).startswith(f"{path}:2:22: not UTF-8 (byte 0x8e at offset 44; looks like MacRoman)")
+    assert str(e.value).startswith(
+        f"{path}:2:22: not UTF-8 (byte 0x8e at offset 44; looks like MacRoman)"
+    )
 
 
 def test_bom_is_kept_on_write(tmp_path: Path) -> None:

@@ -16,18 +16,42 @@ POLLMANN = {
     ("fields", "pattern", "expected"),
     (
         pytest.param(POLLMANN, "{auth}{year}{title}", "pollmann2023japan", id="the seed"),
-        pytest.param({"author": "Müller, Jörg", "year": "2001", "title": "Über alles"},
-                     "{auth}{year}{title}", "muller2001uber", id="umlauts lose their dots"),
-        pytest.param({"author": "Łukasiewicz, Jan", "year": "1951", "title": "Aristotle's Syllogistic"},
-                     "{auth}{year}{title}", "lukasiewicz1951aristotles", id="stroke letters"),
-        pytest.param({"author": "van der Berg, Jan", "year": "2010", "title": "The Art of War"},
-                     "{auth}{year}{title}", "berg2010art", id="particle and stop words"),
-        pytest.param({"title": "On the Origin of Species", "year": "1859"},
-                     "{auth}{year}{title}", "1859origin", id="no author"),
-        pytest.param({"author": "A, B and C, D and E, F and G, H", "year": "2020", "title": "T x"},
-                     "{authors}:{year}", "aceetal:2020", id="authors with etal"),
-        pytest.param({"author": "Doe, J", "title": "A Study of Things", "year": "2020"},
-                     "{auth}_{shorttitle}", "doe_studythings", id="short title"),
+        pytest.param(
+            {"author": "Müller, Jörg", "year": "2001", "title": "Über alles"},
+            "{auth}{year}{title}",
+            "muller2001uber",
+            id="umlauts lose their dots",
+        ),
+        pytest.param(
+            {"author": "Łukasiewicz, Jan", "year": "1951", "title": "Aristotle's Syllogistic"},
+            "{auth}{year}{title}",
+            "lukasiewicz1951aristotles",
+            id="stroke letters",
+        ),
+        pytest.param(
+            {"author": "van der Berg, Jan", "year": "2010", "title": "The Art of War"},
+            "{auth}{year}{title}",
+            "berg2010art",
+            id="particle and stop words",
+        ),
+        pytest.param(
+            {"title": "On the Origin of Species", "year": "1859"},
+            "{auth}{year}{title}",
+            "1859origin",
+            id="no author",
+        ),
+        pytest.param(
+            {"author": "A, B and C, D and E, F and G, H", "year": "2020", "title": "T x"},
+            "{authors}:{year}",
+            "aceetal:2020",
+            id="authors with etal",
+        ),
+        pytest.param(
+            {"author": "Doe, J", "title": "A Study of Things", "year": "2020"},
+            "{auth}_{shorttitle}",
+            "doe_studythings",
+            id="short title",
+        ),
         pytest.param({}, "{auth}{year}{title}", "ref", id="nothing at all"),
     ),
 )
@@ -37,7 +61,9 @@ def test_base_key(fields: dict[str, str], pattern: str, expected: str) -> None:
 
 def test_collisions_get_letters_compared_case_insensitively() -> None:
     assert keys.make_key(POLLMANN, {"Pollmann2023Japan"}) == "pollmann2023japana"
-    assert keys.make_key(POLLMANN, {"pollmann2023japan", "pollmann2023japana"}) == "pollmann2023japanb"
+    assert (
+        keys.make_key(POLLMANN, {"pollmann2023japan", "pollmann2023japana"}) == "pollmann2023japanb"
+    )
     assert keys.suffix(25) == "z" and keys.suffix(26) == "aa"
 
 

@@ -13,10 +13,14 @@ from citekit.names import Name
         pytest.param("Mina Pollmann", Name("Pollmann", "Mina"), id="natural order"),
         pytest.param("Ludwig van Beethoven", Name("Beethoven", "Ludwig", "van"), id="von natural"),
         pytest.param("van der Berg, Jan", Name("Berg", "Jan", "van der"), id="von inverted"),
-        pytest.param("King, Jr, Martin Luther", Name("King", "Martin Luther", "", "Jr"),
-                     id="suffix"),
-        pytest.param("{World Health Organization}", Name(literal="World Health Organization"),
-                     id="organisation"),
+        pytest.param(
+            "King, Jr, Martin Luther", Name("King", "Martin Luther", "", "Jr"), id="suffix"
+        ),
+        pytest.param(
+            "{World Health Organization}",
+            Name(literal="World Health Organization"),
+            id="organisation",
+        ),
         pytest.param(r"M{\"u}ller, J{\"o}rg", Name("Müller", "Jörg"), id="accents"),
         pytest.param("Plato", Name("Plato"), id="single name"),
         pytest.param(r"{\'E}mile Zola", Name("Zola", "Émile"), id="accented first name"),
@@ -34,15 +38,20 @@ def test_parse_list_with_others_and_braced_and() -> None:
 
 def test_csl_shapes() -> None:
     assert Name("Berg", "Jan", "van der").csl() == {
-        "family": "Berg", "given": "Jan", "dropping-particle": "van der"
+        "family": "Berg",
+        "given": "Jan",
+        "dropping-particle": "van der",
     }
     assert Name(literal="WHO").csl() == {"literal": "WHO"}
 
 
 @pytest.mark.parametrize(
     ("family", "given", "expected"),
-    (("Doe", "Jane", "Doe, Jane"), ("World Health Organization", "", "{World Health Organization}"),
-     ("Plato", "", "Plato")),
+    (
+        ("Doe", "Jane", "Doe, Jane"),
+        ("World Health Organization", "", "{World Health Organization}"),
+        ("Plato", "", "Plato"),
+    ),
 )
 def test_format_name(family: str, given: str, expected: str) -> None:
     assert names.format_name(family, given) == expected

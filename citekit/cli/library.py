@@ -77,7 +77,9 @@ def _fields_from_options(
     if date:
         m = _DATE.match(date.strip())
         if not m:
-            raise click.BadParameter(f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date")
+            raise click.BadParameter(
+                f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
+            )
         month = int(m.group(2)) if m.group(2) else 0
         day = int(m.group(3)) if m.group(3) else 0
         if m.group(2) and not 1 <= month <= 12 or m.group(3) and not 1 <= day <= 31:

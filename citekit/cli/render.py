@@ -67,8 +67,9 @@ def format_command(ctx: Context, keys: tuple[str, ...], all_: bool, style: str |
     if lib.bib is not None and lib.bib.failed:
         lib.bib.require_clean()
     entries = list(lib.entries) if all_ else [lib.find(k) for k in dict.fromkeys(keys)]
-    out = render.bibliography(lib, entries, style=style or ctx.cfg.style, fmt=fmt,
-                              locale=locale or ctx.cfg.locale)
+    with console.working(f"formatting {len(entries)} entries"):
+        out = render.bibliography(lib, entries, style=style or ctx.cfg.style, fmt=fmt,
+                                  locale=locale or ctx.cfg.locale)
     for failure in out.failures:
         console.warning(f"{failure.key}: not rendered: {failure.reason}")
     console.raw(out.text)

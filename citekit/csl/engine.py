@@ -57,6 +57,26 @@ def _citeproc() -> Any:
     return citeproc
 
 
+_ITEM_CLASS: list[Any] = []
+
+
+def _item_class() -> Any:
+    """citeproc-py's CitationItem, remembering its reference: citeproc-py looks the
+    reference up through two properties on every variable access."""
+    if not _ITEM_CLASS:
+        cp = _citeproc()
+
+        def reference(self: Any) -> Any:
+            store = vars(self)
+            ref = store.get("_citekit_ref")
+            if ref is None:
+                ref = store["_citekit_ref"] = self.citation.bibliography.source[self.key]
+            return ref
+
+        _ITEM_CLASS.append(type("Item", (cp.CitationItem,), {"reference": property(reference)}))
+    return _ITEM_CLASS[0]
+
+
 def _parent_of(path: Path) -> tuple[Path, str | None]:
     """For a dependent style, its independent parent and its default locale."""
     tree = etree.parse(str(path))
@@ -80,32 +100,77 @@ def _lookup() -> Any:
     from citekit.csl import spec
 
     lookup = etree.ElementNamespaceClassLookup()
-    namespace = lookup.get_namespace(CSL_NS)
+    namespace: Any = lookup.get_namespace(CSL_NS)
     namespace[None] = model.CitationStylesElement
     for cls in model.CitationStylesElement.__subclasses__():
         namespace[cls.__name__.replace("_", "-").lower()] = cls
     for tag, cls in spec.load_all().items():
         namespace[tag] = cls
+    for tag in list(namespace):
+        namespace[tag] = _cached(namespace[tag])
     return lookup
+
+
+_CACHED: dict[type[Any], type[Any]] = {}
+
+
+def _cached(cls: type[Any]) -> type[Any]:
+    """``cls`` with memoised XPath look-ups.
+
+    citeproc-py re-runs an XPath query for every macro call and every inherited name
+    option, which is most of its rendering time. A style's tree never changes once
+    loaded, so each (element, query) answer is computed once. Element proxies are kept
+    alive for the style's lifetime (see ``Engine``), so ``id(element)`` stays unique."""
+    if cls not in _CACHED:
+
+        def xpath_search(self: Any, expression: str) -> Any:
+            root = self.getroottree().getroot()
+            cache = root.__dict__.get("_citekit_xpath")
+            if cache is None:
+                return cls.xpath_search(self, expression)
+            key = (id(self), expression)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = cls.xpath_search(self, expression)
+            return found
+
+        namespace: dict[str, Any] = {"xpath_search": xpath_search}
+        if hasattr(cls, "calls_variable"):
+            # also a pure function of the tree, asked again for every group of every item
+
+            def calls_variable(self: Any) -> Any:
+                root = self.getroottree().getroot()
+                cache = root.__dict__.get("_citekit_xpath")
+                if cache is None:
+                    return cls.calls_variable(self)
+                key = (id(self), None)
+                if key not in cache:
+                    cache[key] = cls.calls_variable(self)
+                return cache[key]
+
+            namespace["calls_variable"] = calls_variable
+        _CACHED[cls] = type(cls.__name__, (cls,), namespace)
+    return _CACHED[cls]
 
 
 def _style_class() -> Any:
     cp = _citeproc()
 
-    class Style(cp.CitationStylesStyle):  # type: ignore[misc]
-        """citeproc-py's style with citekit's element classes."""
+    def __init__(self: Any, path: str, locale: str | None) -> None:
+        parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
+        parser.set_element_class_lookup(_lookup())
+        self.parser = parser
+        self.xml = etree.parse(path, parser)
+        self.root = self.xml.getroot()
+        # keep every element's proxy alive, so the XPath cache can key on identity
+        self.root._citekit_elements = list(self.root.iter())
+        self.root._citekit_xpath = {}
+        if locale is None:
+            locale = self.root.get("default-locale", "en-US")
+        self.root.set_locale_list(locale, validate=False)
 
-        def __init__(self, path: str, locale: str | None) -> None:
-            parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
-            parser.set_element_class_lookup(_lookup())
-            self.parser = parser
-            self.xml = etree.parse(path, parser)
-            self.root = self.xml.getroot()
-            if locale is None:
-                locale = self.root.get("default-locale", "en-US")
-            self.root.set_locale_list(locale, validate=False)
-
-    return Style
+    # citeproc-py's style object, built with citekit's element classes
+    return type("Style", (cp.CitationStylesStyle,), {"__init__": __init__})
 
 
 class Engine:
@@ -139,48 +204,69 @@ class Engine:
         return bib
 
     def bibliography(self, items: Sequence[Mapping[str, Any]]) -> Bibliography:
-        """Every item's bibliography entry, in the style's order."""
-        failures: list[Failure] = []
-        good = list(items)
-        while True:
-            try:
-                return Bibliography(tuple(self._render_bibliography(good)), tuple(failures))
-            except Exception:  # noqa: BLE001 - citeproc-py raises anything; isolate the item
-                bad = self._find_bad(good)
-                failures.extend(bad)
-                bad_keys = {f.key for f in bad}
-                good = [i for i in good if str(i.get("id")) not in bad_keys]
-                if not bad:
-                    raise
+        """Every item's bibliography entry, in the style's order.
 
-    def _render_bibliography(self, items: Sequence[Mapping[str, Any]]) -> list[Rendered]:
+        Items are sorted together and rendered one by one in that order, so an item that
+        makes citeproc-py raise (or renders to nothing) is set aside with its reason and
+        the others still print. Whole-bibliography steps (year suffixes, repeated-author
+        dashes) work on the list, before or after this loop, never inside it."""
         if not self.has_bibliography:
             raise CitekitError(
                 "this style has no bibliography; use `citekit cite` for its citations"
             )
+        failures: list[Failure] = []
+        good = list(items)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                bib = self._sorted(good)
+            except Exception:  # noqa: BLE001 - citeproc-py raises anything; isolate the item
+                bad = self._find_bad(good)
+                if not bad:
+                    raise
+                failures.extend(bad)
+                bad_keys = {f.key for f in bad}
+                good = [i for i in good if str(i.get("id")) not in bad_keys]
+                bib = self._sorted(good)
+            by_lower = {str(i["id"]).lower(): str(i["id"]) for i in good}
+            layout = self._style.root.bibliography.layout
+            entries: list[Rendered] = []
+            for cite in bib.items:
+                key = by_lower.get(cite.key, cite.key)
+                try:
+                    layout.repressed = {}
+                    text = layout.format(layout.wrap(layout.render_children(cite)))
+                except Exception as e:  # noqa: BLE001 - the reason is reported per item
+                    failures.append(Failure(key, _reason(e)))
+                    continue
+                if text is None or not str(text).strip():
+                    failures.append(Failure(key, "the style prints nothing for this item"))
+                    continue
+                entries.append(Rendered(key, str(text)))
+        return Bibliography(tuple(entries), tuple(failures))
+
+    def _sorted(self, items: Sequence[Mapping[str, Any]]) -> Any:
         cp = _citeproc()
-        by_lower = {str(i["id"]).lower(): str(i["id"]) for i in items}
+        bib = self._bibliography(items)
+        for item in items:
+            bib.register(cp.Citation([_item_class()(str(item["id"]))]))
+        bib.sort()
+        return bib
+
+    def _find_bad(self, items: Sequence[Mapping[str, Any]]) -> list[Failure]:
+        """The items that make sorting raise, each tried alone against one shared source."""
+        cp = _citeproc()
+        bad: list[Failure] = []
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bib = self._bibliography(items)
             for item in items:
-                bib.register(cp.Citation([cp.CitationItem(str(item["id"]))]))
-            bib.sort()
-            rendered = bib.bibliography()
-        return [
-            Rendered(by_lower.get(key, key), str(html))
-            for key, html in zip(bib.keys, rendered, strict=True)
-        ]
-
-    def _find_bad(self, items: Sequence[Mapping[str, Any]]) -> list[Failure]:
-        bad: list[Failure] = []
-        for item in items:
-            try:
-                self._render_bibliography([item])
-            except CitekitError:
-                raise
-            except Exception as e:  # noqa: BLE001 - the reason is reported per item
-                bad.append(Failure(str(item.get("id")), _reason(e)))
+                cite = _item_class()(str(item["id"]))
+                bib.register(cp.Citation([cite]))
+                try:
+                    self._style.sort_bibliography([cite])
+                except Exception as e:  # noqa: BLE001 - the reason is reported per item
+                    bad.append(Failure(str(item.get("id")), _reason(e)))
         return bad
 
     def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite]) -> str:
@@ -198,7 +284,7 @@ class Engine:
                     kwargs["prefix"] = c.prefix
                 if c.suffix:
                     kwargs["suffix"] = c.suffix
-                citation_items.append(cp.CitationItem(c.key.lower(), **kwargs))
+                citation_items.append(_item_class()(c.key.lower(), **kwargs))
             citation = cp.Citation(citation_items)
             bib.register(citation)
             try:

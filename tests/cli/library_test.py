@@ -17,17 +17,32 @@ def test_add_from_options_prints_the_key_and_appends_only_the_entry(
     runner: CliRunner, sample: Path
 ) -> None:
     before = sample.read_bytes()
-    result = runner.invoke(cli, [
-        "--library", str(sample), "add", "--type", "article", "--author", "Bunn, Matthew",
-        "--title", "Ensuring a Nuclear Nightmare Never Happens", "--container",
-        "The National Interest", "--date", "2014-06-11", "--subtype", "magazine",
-    ])
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--type",
+            "article",
+            "--author",
+            "Bunn, Matthew",
+            "--title",
+            "Ensuring a Nuclear Nightmare Never Happens",
+            "--container",
+            "The National Interest",
+            "--date",
+            "2014-06-11",
+            "--subtype",
+            "magazine",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == "bunn2014ensuring\n"
     assert result.stderr == f"added 1 to {sample}\n"
     after = sample.read_bytes()
     assert after.startswith(before)
-    assert after[len(before):].decode() == (
+    assert after[len(before) :].decode() == (
         "\n@article{bunn2014ensuring,\n"
         "  author = {Bunn, Matthew},\n"
         "  title = {Ensuring a Nuclear Nightmare Never Happens},\n"
@@ -44,11 +59,24 @@ def test_add_from_options_prints_the_key_and_appends_only_the_entry(
 
 
 def test_two_authors_render_with_and(runner: CliRunner, sample: Path) -> None:
-    result = runner.invoke(cli, [
-        "--library", str(sample), "add", "--author", "Struckman, Dana", "--author",
-        "Roehrig, Terence", "--title", "Not So Fast: Pyongyang's Nuclear Weapons Ambitions",
-        "--container", "Georgetown Journal of International Affairs", "--date", "2013-02-20",
-    ])
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--author",
+            "Struckman, Dana",
+            "--author",
+            "Roehrig, Terence",
+            "--title",
+            "Not So Fast: Pyongyang's Nuclear Weapons Ambitions",
+            "--container",
+            "Georgetown Journal of International Affairs",
+            "--date",
+            "2013-02-20",
+        ],
+    )
     assert result.stdout == "struckman2013fast\n"
     out = runner.invoke(cli, ["--library", str(sample), "format", "struckman2013fast"])
     assert out.stdout == (
@@ -58,13 +86,30 @@ def test_two_authors_render_with_and(runner: CliRunner, sample: Path) -> None:
 
 
 def test_three_authors_render_with_ampersand(runner: CliRunner, sample: Path) -> None:
-    runner.invoke(cli, [
-        "--library", str(sample), "add", "--type", "report", "--author", "Allison, Graham",
-        "--author", "Kiersznowski, Karl", "--author", "Fitzek, Charlotte", "--title",
-        "Russia and U.S. Nuclear Arsenals", "--institution",
-        "Belfer Center for Science and International Affairs", "--date", "2022-03",
-        "--key", "allison2022",
-    ])
+    runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--type",
+            "report",
+            "--author",
+            "Allison, Graham",
+            "--author",
+            "Kiersznowski, Karl",
+            "--author",
+            "Fitzek, Charlotte",
+            "--title",
+            "Russia and U.S. Nuclear Arsenals",
+            "--institution",
+            "Belfer Center for Science and International Affairs",
+            "--date",
+            "2022-03",
+            "--key",
+            "allison2022",
+        ],
+    )
     out = runner.invoke(cli, ["--library", str(sample), "format", "allison2022"])
     assert out.stdout == (
         "Allison, Graham, Karl Kiersznowski, & Charlotte Fitzek.“Russia and U.S. Nuclear"
@@ -74,10 +119,21 @@ def test_three_authors_render_with_ampersand(runner: CliRunner, sample: Path) ->
 
 def test_dry_run_prints_the_bibtex_and_writes_nothing(runner: CliRunner, sample: Path) -> None:
     before = sample.read_bytes()
-    result = runner.invoke(cli, [
-        "--library", str(sample), "add", "--dry-run", "--title", "A & B", "--author",
-        "Doe, Jane", "--date", "2020",
-    ])
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--dry-run",
+            "--title",
+            "A & B",
+            "--author",
+            "Doe, Jane",
+            "--date",
+            "2020",
+        ],
+    )
     assert result.exit_code == 0
     assert result.stdout == (
         "@article{doe2020b,\n  author = {Doe, Jane},\n  title = {A \\& B},\n  date = 2020,\n}\n"
@@ -88,22 +144,54 @@ def test_dry_run_prints_the_bibtex_and_writes_nothing(runner: CliRunner, sample:
 
 def test_add_refuses_a_taken_key_and_duplicate_url(runner: CliRunner, sample: Path) -> None:
     before = sample.read_bytes()
-    result = runner.invoke(cli, ["--library", str(sample), "add", "--title", "X",
-                                 "--key", "POLLMANN2023JAPAN"])
+    result = runner.invoke(
+        cli, ["--library", str(sample), "add", "--title", "X", "--key", "POLLMANN2023JAPAN"]
+    )
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: {sample}:5: the key 'POLLMANN2023JAPAN' is already taken; choose another with"
         " --key, or use --force to add it with a suffix\n"
     )
-    runner.invoke(cli, ["--library", str(sample), "add", "--title", "Yonder", "--url",
-                        "https://www.example.org/a/"])
-    result = runner.invoke(cli, ["--library", str(sample), "add", "--title", "Zenith",
-                                 "--url", "http://example.org/a?utm_source=x"])
+    runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--title",
+            "Yonder",
+            "--url",
+            "https://www.example.org/a/",
+        ],
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--title",
+            "Zenith",
+            "--url",
+            "http://example.org/a?utm_source=x",
+        ],
+    )
     assert result.exit_code == 2
     assert "already in the library as 'yonder'" in result.stderr
     assert "same URL example.org/a" in result.stderr
-    forced = runner.invoke(cli, ["--library", str(sample), "add", "--force", "--title", "Zenith",
-                                 "--url", "http://example.org/a"])
+    forced = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "add",
+            "--force",
+            "--title",
+            "Zenith",
+            "--url",
+            "http://example.org/a",
+        ],
+    )
     assert forced.exit_code == 0 and forced.stdout == "zenith\n"
     assert sample.read_bytes().startswith(before)
 
@@ -129,8 +217,9 @@ def test_add_needs_something(runner: CliRunner, sample: Path) -> None:
     result = runner.invoke(cli, ["--library", str(sample), "add"])
     assert result.exit_code == 2
     assert "nothing to add" in result.output
-    bad_date = runner.invoke(cli, ["--library", str(sample), "add", "--title", "T", "--date",
-                                   "2020-13-01"])
+    bad_date = runner.invoke(
+        cli, ["--library", str(sample), "add", "--title", "T", "--date", "2020-13-01"]
+    )
     assert bad_date.exit_code == 2 and "not a real date" in bad_date.output
 
 
@@ -154,8 +243,12 @@ def test_add_refuses_a_malformed_library_and_leaves_it(runner: CliRunner, tmp_pa
 def test_list_keys_json_and_filters(runner: CliRunner, sample: Path) -> None:
     keys = runner.invoke(cli, ["--library", str(sample), "list"])
     assert keys.stdout.split() == [
-        "pollmann2023japan", "strategicimperative", "indopacificfolly", "threatopportunity",
-        "vaccinationcrucial", "moralityukraine",
+        "pollmann2023japan",
+        "strategicimperative",
+        "indopacificfolly",
+        "threatopportunity",
+        "vaccinationcrucial",
+        "moralityukraine",
     ]
     by_year = runner.invoke(cli, ["--library", str(sample), "list", "--year", "2020-2023"])
     assert by_year.stdout == "pollmann2023japan\n"
@@ -211,8 +304,9 @@ def test_non_utf8_library_is_refused_and_untouched(runner: CliRunner, tmp_path: 
     assert lib.read_bytes() == before
 
 
-def test_library_from_env_and_config(runner: CliRunner, sample: Path, tmp_path: Path,
-                                     monkeypatch) -> None:
+def test_library_from_env_and_config(
+    runner: CliRunner, sample: Path, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("CITEKIT_LIBRARY", str(sample))
     assert runner.invoke(cli, ["list", "--year", "2023"]).stdout == "pollmann2023japan\n"
     monkeypatch.delenv("CITEKIT_LIBRARY")

@@ -15,8 +15,9 @@ SEED = (
 
 
 def test_format_seed_byte_for_byte(runner: CliRunner, sample: Path) -> None:
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--style", "belfer"])
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--style", "belfer"]
+    )
     assert result.exit_code == 0
     assert result.stdout.encode() == (SEED + "\n").encode()
     assert result.stderr == ""
@@ -35,10 +36,20 @@ def test_format_all_default_style_one_line_each(runner: CliRunner, sample: Path)
     ]
 
 
-@pytest.mark.parametrize("style", ["apa", "chicago-notes-bibliography", "modern-language-association",
-                                   "ieee", "nature", "chicago-author-date"])
-def test_format_all_in_common_styles_does_not_fail(runner: CliRunner, sample: Path,
-                                                   style: str) -> None:
+@pytest.mark.parametrize(
+    "style",
+    [
+        "apa",
+        "chicago-notes-bibliography",
+        "modern-language-association",
+        "ieee",
+        "nature",
+        "chicago-author-date",
+    ],
+)
+def test_format_all_in_common_styles_does_not_fail(
+    runner: CliRunner, sample: Path, style: str
+) -> None:
     result = runner.invoke(cli, ["--library", str(sample), "format", "--all", "--style", style])
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 6
@@ -55,16 +66,29 @@ def test_format_all_in_common_styles_does_not_fail(runner: CliRunner, sample: Pa
     ),
 )
 def test_output_formats(runner: CliRunner, sample: Path, fmt: str, expected: str) -> None:
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--style", "apa", "--to", fmt])
+    result = runner.invoke(
+        cli,
+        ["--library", str(sample), "format", "pollmann2023japan", "--style", "apa", "--to", fmt],
+    )
     assert result.exit_code == 0
     assert result.stdout.startswith(expected)
 
 
 def test_italics_per_format(runner: CliRunner, sample: Path) -> None:
     def run(fmt: str) -> str:
-        return runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                   "--style", "apa", "--to", fmt]).stdout
+        return runner.invoke(
+            cli,
+            [
+                "--library",
+                str(sample),
+                "format",
+                "pollmann2023japan",
+                "--style",
+                "apa",
+                "--to",
+                fmt,
+            ],
+        ).stdout
 
     assert "*The Diplomat*" in run("markdown")
     assert "\\emph{The Diplomat}" in run("latex")
@@ -73,14 +97,26 @@ def test_italics_per_format(runner: CliRunner, sample: Path) -> None:
 
 
 def test_json_output(runner: CliRunner, sample: Path) -> None:
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--to", "json"])
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--to", "json"]
+    )
     assert json.loads(result.stdout) == [{"key": "pollmann2023japan", "text": SEED, "html": SEED}]
 
 
 def test_cite_with_locator(runner: CliRunner, sample: Path) -> None:
-    result = runner.invoke(cli, ["--library", str(sample), "cite", "pollmann2023japan",
-                                 "--style", "apa", "--locator", "12"])
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "cite",
+            "pollmann2023japan",
+            "--style",
+            "apa",
+            "--locator",
+            "12",
+        ],
+    )
     assert result.exit_code == 0
     assert result.stdout == "(Pollmann, 2023, p. 12)\n"
     belfer = runner.invoke(cli, ["--library", str(sample), "cite", "pollmann2023japan"])
@@ -97,15 +133,25 @@ def test_style_from_a_path(runner: CliRunner, sample: Path) -> None:
     from citekit.csl import styles
 
     path = styles.resolve("belfer")
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--style", str(path)])
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--style", str(path)]
+    )
     assert result.stdout == SEED + "\n"
 
 
 def test_dependent_style_uses_its_parent(runner: CliRunner, sample: Path) -> None:
     # a journal style that borrows APA's layout
-    result = runner.invoke(cli, ["--library", str(sample), "format", "pollmann2023japan",
-                                 "--style", "cultural-studies-of-science-education"])
+    result = runner.invoke(
+        cli,
+        [
+            "--library",
+            str(sample),
+            "format",
+            "pollmann2023japan",
+            "--style",
+            "cultural-studies-of-science-education",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Pollmann" in result.stdout
 
@@ -118,10 +164,24 @@ def test_format_needs_keys_or_all(runner: CliRunner, sample: Path) -> None:
 
 def test_one_bad_entry_does_not_sink_the_rest(runner: CliRunner, tmp_path: Path) -> None:
     lib = tmp_path / "l.json"
-    lib.write_text(json.dumps([
-        {"id": "good", "type": "book", "title": "Good Book", "issued": {"date-parts": [[2001]]}},
-        {"id": "bad", "type": "book", "title": "Bad", "issued": {"date-parts": [["x", "y"]]}},
-    ]))
+    lib.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "good",
+                    "type": "book",
+                    "title": "Good Book",
+                    "issued": {"date-parts": [[2001]]},
+                },
+                {
+                    "id": "bad",
+                    "type": "book",
+                    "title": "Bad",
+                    "issued": {"date-parts": [["x", "y"]]},
+                },
+            ]
+        )
+    )
     result = runner.invoke(cli, ["--library", str(lib), "format", "--all", "--style", "apa"])
     assert "Good Book" in result.stdout
     assert "bad: not rendered" in result.stderr
@@ -130,8 +190,11 @@ def test_one_bad_entry_does_not_sink_the_rest(runner: CliRunner, tmp_path: Path)
 
 def test_csl_json_library_is_read_only(runner: CliRunner, tmp_path: Path) -> None:
     lib = tmp_path / "l.json"
-    lib.write_text(json.dumps([{"id": "k", "type": "book", "title": "T",
-                                "author": [{"family": "Doe", "given": "J"}]}]))
+    lib.write_text(
+        json.dumps(
+            [{"id": "k", "type": "book", "title": "T", "author": [{"family": "Doe", "given": "J"}]}]
+        )
+    )
     assert runner.invoke(cli, ["--library", str(lib), "list"]).stdout == "k\n"
     result = runner.invoke(cli, ["--library", str(lib), "add", "--title", "X"])
     assert result.exit_code == 2 and "read-only" in result.stderr

@@ -35,12 +35,18 @@ def test_op_ed_is_an_article_magazine_with_full_date() -> None:
     ("fields", "issued"),
     (
         pytest.param("year = 2015, month = jun", {"date-parts": [[2015, 6]]}, id="month macro"),
-        pytest.param("year = {2015}, month = {Summer}", {"date-parts": [[2015]], "season": 2},
-                     id="season in month"),
+        pytest.param(
+            "year = {2015}, month = {Summer}",
+            {"date-parts": [[2015]], "season": 2},
+            id="season in month",
+        ),
         pytest.param("date = {2015-22}", {"date-parts": [[2015]], "season": 2}, id="EDTF season"),
         pytest.param("date = {1998/2004}", {"date-parts": [[1998], [2004]]}, id="range"),
-        pytest.param("date = {2004-03-01/2004-03-05}",
-                     {"date-parts": [[2004, 3, 1], [2004, 3, 5]]}, id="same-year range"),
+        pytest.param(
+            "date = {2004-03-01/2004-03-05}",
+            {"date-parts": [[2004, 3, 1], [2004, 3, 5]]},
+            id="same-year range",
+        ),
         pytest.param("year = {forthcoming}", {"literal": "forthcoming"}, id="literal"),
         pytest.param("year = 2001, month = 13", {"date-parts": [[2001]]}, id="bad month dropped"),
     ),

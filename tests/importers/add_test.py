@@ -93,8 +93,8 @@ def test_seed_page_is_refused_against_library_bib(runner, sample):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         f"error: {sample}:5: already in the library as 'pollmann2023japan' (title 100% alike, "
-        "same year, first author, container); use --force to add it anyway; --merge fills in "
-        "what it lacks"
+        "same year, first author, container); use --force to add it anyway, or --merge to "
+        "fill in what it lacks"
     )
     assert unchanged(sample, before)
 
@@ -133,8 +133,8 @@ def test_refused_by_doi_url_and_isbn_once_added(runner, empty, server):
     again = add(runner, empty, "doi:10.1017/S0020818300033324")
     assert again.stderr == (
         f"error: {empty}:1: already in the library as 'fearon1995rationalist' (same DOI "
-        "10.1017/s0020818300033324); use --force to add it anyway; --merge fills in what it "
-        "lacks\n"
+        "10.1017/s0020818300033324); use --force to add it anyway, or --merge to fill in what "
+        "it lacks\n"
     )
     by_text = add(
         runner,

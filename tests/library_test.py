@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citekit import bibfile
+from citekit import library
+from citekit.errors import CitekitError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_twenty_concurrent_adds_all_land(tmp_path: Path) -> None:
+    lib = tmp_path / "refs.bib"
+    lib.write_text("% shared library\n@misc{seed, title = {Seed}}\n")
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "citekit",
+                "--library",
+                str(lib),
+                "add",
+                "--title",
+                f"Concurrent Entry {i}",
+                "--author",
+                f"Writer{i}, Ann",
+                "--date",
+                "2024",
+            ],
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for i in range(20)
+    ]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 20, outs
+    bib = bibfile.read(lib)
+    assert not bib.failed and not bib.duplicates
+    assert len(bib.entries) == 21
+    assert {e.key for e in bib.entries} == {"seed"} | {
+        f"writer{i}2024concurrent" for i in range(20)
+    }
+    assert lib.read_text().startswith("% shared library\n@misc{seed, title = {Seed}}\n\n@article{")
+
+
+def test_prepare_rejects_a_duplicate_doi_within_one_batch(tmp_path: Path) -> None:
+    bib = bibfile.parse(tmp_path / "x.bib", "")
+    new = [
+        library.NewEntry("article", {"title": "{Alpha}", "doi": "10.1080/ABC"}),
+        library.NewEntry("article", {"title": "{Beta}", "doi": "https://doi.org/10.1080/abc"}),
+    ]
+    with pytest.raises(
+        CitekitError, match=r"same work twice \(same DOI 10.1080/abc, first as 'alpha'\)"
+    ):
+        library.prepare(bib, new)
+
+
+def test_keys_from_bibtex_are_kept_or_suffixed_with_force(tmp_path: Path) -> None:
+    bib = bibfile.parse(tmp_path / "x.bib", "@misc{k, title={Old}}\n")
+    new = [library.NewEntry("misc", {"title": "{New}"}, "K", "@misc{K, title={New}}")]
+    with pytest.raises(CitekitError, match="already taken"):
+        library.prepare(bib, new)
+    result = library.prepare(bib, new, force=True)
+    assert [(a.key, a.renamed_from) for a in result.added] == [("Ka", "K")]
+    assert result.text.endswith("\n@misc{Ka, title={New}}\n")
+    rekeyed = library.prepare(bib, new, rekey=True)
+    assert rekeyed.added[0].key == "new"
