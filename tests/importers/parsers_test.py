@@ -372,3 +372,106 @@ def test_html_without_metadata_says_what_to_do():
         f"{URL}: the page names no title (no citation_*, JSON-LD, Dublin Core or OpenGraph "
         "metadata); add it with --title and the other field options"
     )
+
+
+# --------------------------------------------------------------------------- sparse answers
+
+
+def test_sparse_answers_give_what_they_have():
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://x.example/abs/2101.00001v2'
+        "</id><title>T</title></entry></feed>"
+    )
+    assert arxiv.parse(feed, url="u") == NewEntry("misc", {
+        "title": "T", "eprint": "2101.00001", "eprinttype": "arxiv",
+        "url": arxiv.ABS_URL + "2101.00001",
+    })  # fmt: skip
+    assert isbn.parse('{"ISBN:1": {"title": "B", "authors": "x"}}', url="u", isbn="1") == (
+        NewEntry("book", {"title": "B", "isbn": "1"})
+    )
+    xml = (
+        "<PubmedArticleSet><PubmedArticle><MedlineCitation><Article><ArticleTitle>T."
+        "</ArticleTitle><Journal><JournalIssue><PubDate><Season>Spring</Season></PubDate>"
+        "</JournalIssue></Journal><AuthorList><Author><ForeName>X</ForeName></Author>"
+        "</AuthorList></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>"
+    )
+    assert pubmed.parse(xml, url="u") == NewEntry("article", {"title": "T"})
+    xml = xml.replace("<Season>Spring</Season>", "<Year>2020</Year><Day>5</Day>").replace(
+        "<JournalIssue>", "<Title>J</Title><JournalIssue>"
+    )
+    assert pubmed.parse(xml, url="u").fields == {"title": "T", "journal": "J", "date": "2020"}
+
+
+@pytest.mark.parametrize(("value", "expected"), (
+    ({"date-parts": [["x"]]}, ""),
+    ({"date-parts": [[2001], ["y"]]}, "2001"),
+    ({"date-parts": [[2001], []]}, "2001"),
+    ({"date-parts": [[2001]], "season": "9"}, "2001"),
+    ({"literal": "Spring 1990"}, "1990-21"),
+    ({}, ""),
+    ("2001", ""),
+))  # fmt: skip
+def test_csl_dates(value, expected):
+    from citekit.importers import csljson
+
+    _, fields = csljson.to_fields({"title": "T", "issued": value})
+    assert fields.get("date", "") == expected
+
+
+def test_csl_containers_of_books_and_reports():
+    from citekit.importers import csljson
+
+    assert csljson.to_fields({"type": "book", "title": "B", "container-title": "Series"})[1] == {
+        "title": "B", "series": "Series"}  # fmt: skip
+    assert csljson.to_fields({"type": "report", "title": "R", "container-title": "C",
+                              "collection-title": "S"})[1] == {
+        "title": "R", "booktitle": "C", "series": "S"}  # fmt: skip
+    assert csljson.to_fields({"type": "webpage", "title": "W", "author": [{"family": ""}]})[1] == {
+        "title": "W"}  # fmt: skip
+
+
+@pytest.mark.parametrize(("value", "expected"), (
+    ("2023-13-01", ""),
+    ("February 30, 2023", "2023-02-30"),
+    ("Feb 2023", "2023-02"),
+    ("2023, Fall", "2023-23"),
+    ("sometime", ""),
+))  # fmt: skip
+def test_dates(value, expected):
+    from citekit.importers import fields
+
+    assert fields.date(value) == expected
+
+
+def test_names():
+    from citekit.importers import fields
+
+    assert fields.natural("  ,") == ""
+    assert fields.natural("Ministry of Defence") == "{Ministry of Defence}"
+    assert fields.natural("Ludwig van Beethoven") == "van Beethoven, Ludwig"
+    assert fields.person("Smith", "") == "{Smith}"
+
+
+def test_html_edges():
+    page = """<html><head>
+    <script type="application/ld+json">{"@graph": [{"@type": "Article", "headline": ["H", "x"],
+      "author": [{"@id": "#p"}, {"name": ""}, "Jane Doe"], "dateCreated": "2020-01-02",
+      "url": {"@id": "u"}, "publisher": [{"@id": "#o"}]},
+      {"@id": "#p", "@type": "Person", "name": "Ann Lee"},
+      {"@id": "#o", "@type": "Organization", "name": "Org News"}]}</script>
+    <meta property="article:author" content="https://x.example/a">
+    <meta property="og:type" content="article">
+    </head></html>"""
+    assert html.parse(page, url="f.html") == NewEntry("article", {
+        "author": "Lee, Ann and Doe, Jane",
+        "title": "H",
+        "journal": "Org News",
+        "entrysubtype": "newspaper",
+        "date": "2020-01-02",
+    })  # fmt: skip
+    assert html.parse(
+        '<meta property="og:title" content="T"><meta property="article:author" '
+        'content="https://x.example/a"><link rel="canonical" href="https://x.example/c">',
+        url="f.html",
+        accessed=DAY,
+    ) == NewEntry("online", {"title": "T", "url": "https://x.example/c", "urldate": "2024-03-14"})
