@@ -127,10 +127,8 @@ _FUZZY_TITLE = 90.0
 
 
 def _similar(new: _Work, old: _Work) -> str:
-    """Why ``new`` looks like ``old`` (empty when it does not); both have titles."""
+    """Why ``new`` looks like ``old`` (empty when it does not); their titles are alike."""
     score = fuzz.ratio(new.title, old.title)
-    if score < _FUZZY_TITLE:
-        return ""
     agree = []
     for what, a, b in (
         ("year", new.year, old.year),

@@ -405,6 +405,12 @@ def test_parse_text_one_reference_per_line():
                  id="Harvard container"),
     pytest.param("Smith, J. (2020) a title with no end",
                  (("title", "cannot tell where the title ends"),), id="Harvard title"),
+    pytest.param("Aristotle. Poetics. Oxford: Clarendon Press, 1968.",
+                 (("author", "'Aristotle' is not 'Family, Given'; kept as one name"),),
+                 id="one-word author"),
+    pytest.param("Smith, J. (2020). Title. Some.Thing",
+                 (("publisher", "'Some.Thing' matches no known shape; kept whole"),),
+                 id="APA unreadable publisher"),
     pytest.param("Lee Kuan Yew Foundation Staff and Others (2020). T. P.",
                  (), id="organisation author is sure"),
 ))  # fmt: skip
@@ -422,6 +428,8 @@ def test_unsure_apa_author_list():
 
 @pytest.mark.parametrize(("reference", "message"), (
     pytest.param("", "<text>: empty reference text", id="empty"),
+    pytest.param("https://x.example/a", "<text>: cannot find a title in 'https://x.example/a'; "
+                 "is this a reference?", id="a URL alone"),
     pytest.param("just some words", "<text>: cannot find a title in 'just some words'; is this "
                  "a reference?", id="words"),
 ))  # fmt: skip
