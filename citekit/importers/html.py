@@ -103,8 +103,8 @@ def _jsonld(blocks: list[str]) -> tuple[dict[str, Any], set[str]]:
     for block in blocks:
         try:
             nodes.extend(_nodes(json.loads(block)))
-        except json.JSONDecodeError:
-            continue  # a broken block says nothing; the other sources still count
+        except (json.JSONDecodeError, RecursionError):
+            continue  # a broken (or hostile) block says nothing; the other sources still count
     graph = {str(n["@id"]): n for n in nodes if "@id" in n}
     work = next((n for n in nodes if _types(n) & _ARTICLE_TYPES), None)
     if work is None:

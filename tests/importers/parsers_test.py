@@ -475,3 +475,10 @@ def test_html_edges():
         url="f.html",
         accessed=DAY,
     ) == NewEntry("online", {"title": "T", "url": "https://x.example/c", "urldate": "2024-03-14"})
+
+
+def test_html_survives_hostile_json_ld():
+    deep = "[" * 100_000 + "]" * 100_000
+    page = f'<script type="application/ld+json">{deep}</script>'
+    page += '<meta name="citation_title" content="T">'
+    assert html.parse(page, url="f.html").fields == {"title": "T"}
