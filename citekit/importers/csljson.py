@@ -188,6 +188,8 @@ def parse(text: str, *, url: str) -> list[NewEntry]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CitekitError(f"{url}:{e.lineno}:{e.colno}: not valid JSON ({e.msg})") from None
+    except RecursionError:
+        raise CitekitError(f"{url}: JSON nested too deeply to be CSL-JSON") from None
     if isinstance(data, Mapping) and isinstance(data.get("items"), list):
         data = data["items"]
     items = data if isinstance(data, list) else [data]

@@ -35,6 +35,8 @@ def parse(text: str, *, url: str, isbn: str) -> NewEntry:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise CitekitError(f"{url}: not valid JSON ({e.msg})") from None
+    except RecursionError:
+        raise CitekitError(f"{url}: JSON nested too deeply to be an Open Library answer") from None
     if not isinstance(data, Mapping):
         raise CitekitError(f"{url}: not an Open Library answer (expected an object)")
     book = data.get(f"ISBN:{isbn}") or next(iter(data.values()), None) if data else None

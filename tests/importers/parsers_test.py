@@ -482,3 +482,15 @@ def test_html_survives_hostile_json_ld():
     page = f'<script type="application/ld+json">{deep}</script>'
     page += '<meta name="citation_title" content="T">'
     assert html.parse(page, url="f.html").fields == {"title": "T"}
+
+
+def test_json_nested_too_deeply_is_a_user_error():
+    from citekit.importers import csljson
+
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(CitekitError) as e:
+        csljson.parse(deep, url="z.json")
+    assert str(e.value) == "z.json: JSON nested too deeply to be CSL-JSON"
+    with pytest.raises(CitekitError) as e:
+        isbn.parse(deep, url="u", isbn="1")
+    assert str(e.value) == "u: JSON nested too deeply to be an Open Library answer"
