@@ -18,6 +18,7 @@ from typing import Any
 from citekit.errors import CitekitError
 from citekit.importers import fields as f
 from citekit.importers import net
+from citekit.importers import text as reference
 from citekit.library import NewEntry
 
 ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
@@ -36,15 +37,22 @@ _NEWS_TYPES = {
 }
 
 
+_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 section article header footer "
+    "blockquote tr td th dd dt aside main nav".split()
+)
+_HIDDEN = frozenset(("script", "style", "noscript", "template"))
+
+
 class _Collector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.meta: list[tuple[str, str]] = []  # (lower-case name or property, content)
         self.jsonld: list[str] = []
-        self.title = ""
         self.canonical = ""
-        self._in: str = ""
-        self._buf: list[str] = []
+        self.text: list[str] = []  # the visible text, a line break at each block
+        self._hidden = 0
+        self._jsonld: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -54,22 +62,27 @@ class _Collector(HTMLParser):
                 self.meta.append((name.strip().lower(), " ".join(a["content"].split())))
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
             self.canonical = self.canonical or a.get("href", "")
-        elif tag == "script" and a.get("type", "").lower() == "application/ld+json":
-            self._in, self._buf = "jsonld", []
-        elif tag == "title" and not self.title:
-            self._in, self._buf = "title", []
+        elif tag in _HIDDEN:
+            self._hidden += 1
+            if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+                self._jsonld = []
+        elif tag in _BLOCKS:
+            self.text.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if self._in:
-            self._buf.append(data)
+        if self._jsonld is not None:
+            self._jsonld.append(data)
+        elif not self._hidden:
+            self.text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if self._in == "jsonld" and tag == "script":
-            self.jsonld.append("".join(self._buf))
-            self._in = ""
-        elif self._in == "title" and tag == "title":
-            self.title = " ".join("".join(self._buf).split())
-            self._in = ""
+        if tag in _HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+            if self._jsonld is not None and tag == "script":
+                self.jsonld.append("".join(self._jsonld))
+                self._jsonld = None
+        elif tag in _BLOCKS:
+            self.text.append("\n")
 
 
 def _types(node: Mapping[str, Any]) -> set[str]:
@@ -172,6 +185,13 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
     c.close()
     meta = c.meta
     ld, ld_types = _jsonld(c.jsonld)
+    block = reference.find_block("".join(c.text))
+    if block and not _first(meta, "citation_title"):
+        # A think tank's page about an op-ed it republishes describes itself in its
+        # metadata; its "For Academic Citation" block names the op-ed and where it ran.
+        parsed = reference.parse(block, url=url)
+        if not parsed.unsure:
+            return _with_url(parsed.entry, c, url, accessed)
 
     def pick(*candidates: str) -> str:
         return next((x for x in candidates if x), "")
@@ -291,6 +311,17 @@ def parse(text: str, *, url: str, accessed: datetime.date | None = None) -> NewE
         out["url"] = page_url
         out["urldate"] = (accessed or datetime.date.today()).isoformat()
     return NewEntry(entry_type, out)
+
+
+def _with_url(entry: NewEntry, c: _Collector, url: str, accessed: datetime.date | None) -> NewEntry:
+    page_url = (
+        c.canonical or _first(c.meta, "og:url") or (url if re.match(r"https?://", url) else "")
+    )
+    if not page_url:
+        return entry
+    fields = {**entry.fields, "url": page_url}
+    fields["urldate"] = (accessed or datetime.date.today()).isoformat()
+    return NewEntry(entry.type, fields)
 
 
 def fetch(url: str, settings: net.Settings) -> NewEntry:

@@ -117,6 +117,7 @@ def test_every_library_entry_is_refused_by_its_formatted_citation(runner, sample
     ("diplomat-oped.html", "pollmann2023japan"),
     ("og-only.html", "moralityukraine"),
     ("webpage.html", "vaccinationcrucial"),
+    ("belfer-publication.html", "pollmann2023japan"),
 ))  # fmt: skip
 def test_library_entries_are_refused_by_url(runner, sample, server, page, key):
     before = sample.read_bytes()
@@ -583,3 +584,10 @@ def test_dry_run_shows_unsure_fields_without_refusing(runner, empty):
     )
     assert "warning: unsure: journal:" in result.stderr
     assert not empty.exists()
+
+
+def test_think_tank_page_round_trips_through_belfer(runner, empty, server):
+    result = add(runner, empty, f"{server.base}/pages/belfer-publication.html")
+    assert result.exit_code == 0, result.output
+    out = runner.invoke(cli, ["--library", str(empty), "format", "pollmann2023japan"])
+    assert out.stdout == POLLMANN + "\n"

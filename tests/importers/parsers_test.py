@@ -494,3 +494,32 @@ def test_json_nested_too_deeply_is_a_user_error():
     with pytest.raises(CitekitError) as e:
         isbn.parse(deep, url="u", isbn="1")
     assert str(e.value) == "u: JSON nested too deeply to be an Open Library answer"
+
+
+BELFER_URL = (
+    "https://www.belfercenter.org/publication/"
+    "japan-china-hold-foreign-minister-call-days-after-nato-chiefs-visit"
+)
+
+
+def test_html_think_tank_page_cites_by_its_academic_citation_block():
+    entry = html.parse(_read("pages/belfer-publication.html"), url=URL, accessed=DAY)
+    assert entry == NewEntry("article", {
+        "author": "Pollmann, Mina",
+        "title": "Japan, China Hold Foreign Minister Call Days after {NATO} Chief's Visit",
+        "journal": "The Diplomat",
+        "entrysubtype": "magazine",
+        "date": "2023-02-07",
+        "url": BELFER_URL,
+        "urldate": "2024-03-14",
+    })  # fmt: skip
+
+
+def test_html_citation_block_gives_way_to_citation_tags_and_doubt():
+    block = "<div><h3>For Academic Citation:</h3><p>“T.” Somewhere odd. Really.</p></div>"
+    doubtful = html.parse('<meta property="og:title" content="Page">' + block, url="f.html")
+    assert doubtful == NewEntry("online", {"title": "Page"})
+    tagged = html.parse('<meta name="citation_title" content="Tagged">' + block, url="f.html")
+    assert tagged.fields["title"] == "Tagged"
+    saved = html.parse(block.replace("Somewhere odd. Really", "C"), url="f.html")
+    assert saved == NewEntry("article", {"title": "T", "journal": "C"})
