@@ -7,6 +7,7 @@ Values come back as BibTeX value bodies (LaTeX specials escaped, no outer braces
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -126,10 +127,18 @@ def date(value: str) -> str:
         elif groups.get("mon"):
             month = int(groups["mon"])
         day = int(groups["day"]) if groups.get("day") else 0
-        if not 0 <= month <= 12 or not 0 <= day <= 31:
+        if not 0 <= month <= 12 or (day and not _real(year, month, day)):
             return ""
         return iso(year, month, day)
     return ""
+
+
+def _real(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month or 1, day)
+    except ValueError:
+        return False
+    return True
 
 
 def pages(value: str) -> str:

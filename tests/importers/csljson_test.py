@@ -108,3 +108,33 @@ def test_parse_failures(text, message):
     with pytest.raises(CitekitError) as e:
         csljson.parse(text, url="z.json")
     assert str(e.value) == message
+
+
+@pytest.mark.parametrize(("value", "expected"), (
+    ({"date-parts": [["x"]]}, ""),
+    ({"date-parts": [[2001], ["y"]]}, "2001"),
+    ({"date-parts": [[2001], []]}, "2001"),
+    ({"date-parts": [[2001]], "season": "9"}, "2001"),
+    ({"literal": "Spring 1990"}, "1990-21"),
+    ({}, ""),
+    ("2001", ""),
+))  # fmt: skip
+def test_csl_dates(value, expected):
+    _, fields = csljson.to_fields({"title": "T", "issued": value})
+    assert fields.get("date", "") == expected
+
+
+def test_csl_containers_of_books_and_reports():
+    assert csljson.to_fields({"type": "book", "title": "B", "container-title": "Series"})[1] == {
+        "title": "B", "series": "Series"}  # fmt: skip
+    assert csljson.to_fields({"type": "report", "title": "R", "container-title": "C",
+                              "collection-title": "S"})[1] == {
+        "title": "R", "booktitle": "C", "series": "S"}  # fmt: skip
+    assert csljson.to_fields({"type": "webpage", "title": "W", "author": [{"family": ""}]})[1] == {
+        "title": "W"}  # fmt: skip
+
+
+def test_json_nested_too_deeply_is_a_user_error():
+    with pytest.raises(CitekitError) as e:
+        csljson.parse("[" * 5_000 + "]" * 5_000, url="z.json")
+    assert str(e.value) == "z.json: JSON nested too deeply to be CSL-JSON"
