@@ -8,6 +8,7 @@ references, or a batch list of identifiers, one per line).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
@@ -177,10 +178,18 @@ def from_text(text: str, *, where: str = "<text>") -> Found:
     from citekit.importers import text as text_mod
 
     found = Found()
-    for parsed in text_mod.parse_text(text, url=where):
+    refs = text_mod.parse_text(text, url=where)
+    if len(refs) == 1:
+        found.notes.append(f"{where}: read as a {refs[0].style} reference")
+    else:
+        styles = Counter(p.style for p in refs).most_common()
+        found.notes.append(
+            f"{where}: read {len(refs)} references ({', '.join(f'{n} {s}' for s, n in styles)})"
+        )
+    for n, parsed in enumerate(refs, 1):
         found.entries.append(delimited(parsed.entry))
-        found.notes.append(f"{where}: read as a {parsed.style} reference")
-        found.unsure.extend(f"{name}: {why}" for name, why in parsed.unsure)
+        which = f"reference {n}: " if len(refs) > 1 else ""
+        found.unsure.extend(f"{which}{name}: {why}" for name, why in parsed.unsure)
     return found
 
 

@@ -131,3 +131,14 @@ def test_found_notes_for_text(tmp_path):
     found = sources.from_text("“T.” C.", where="x")
     assert (found.notes, found.unsure) == (["x: read as a belfer reference"], [])
     assert Path  # keep the import for type hints in other tests
+
+
+def test_many_references_are_summarised_and_unsure_ones_numbered():
+    found = sources.from_text(
+        "“A.” Journal A.\n\nSmith, J. (2020). B. Press.\n“C.” Somewhere odd. Really odd.\n",
+        where="refs.txt",
+    )
+    assert found.notes == ["refs.txt: read 3 references (2 belfer, 1 apa)"]
+    assert found.unsure == [
+        "reference 3: journal: 'Somewhere odd. Really odd' matches no known shape; kept whole"
+    ]
