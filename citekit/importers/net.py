@@ -134,9 +134,10 @@ def get(
     host = urlsplit(url).netloc or url
     attempts = settings.retries + 1
     last = ""
+    asked = 0.0  # what the service's Retry-After asked for
     for attempt in range(attempts):
         if attempt:
-            sleep(settings.backoff * 2 ** (attempt - 1))
+            sleep(max(settings.backoff * 2 ** (attempt - 1), asked))
         try:
             with urllib.request.urlopen(request, timeout=settings.timeout) as answer:
                 body = answer.read(MAX_BYTES + 1)
@@ -158,6 +159,7 @@ def get(
             if not _retryable(e.code):
                 raise NetworkError(f"{url}: HTTP {e.code} {e.reason}") from None
             last = f"HTTP {e.code} {e.reason}"
+            asked = _retry_after(e.headers.get("Retry-After", "") if e.headers else "")
         except urllib.error.URLError as e:
             reason = e.reason
             if isinstance(reason, TimeoutError):
@@ -173,6 +175,11 @@ def get(
             last = f"the connection failed ({_reason(e)})"
     tries = f"{attempts} tr{'y' if attempts == 1 else 'ies'}"
     raise NetworkError(f"{url}: {last} after {tries}; try again later")
+
+
+def _retry_after(value: str) -> float:
+    # seconds only (an HTTP date is rare from APIs); never wait longer than a minute
+    return min(float(value), 60.0) if value.strip().isdigit() else 0.0
 
 
 def _reason(reason: object) -> str:

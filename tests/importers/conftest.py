@@ -71,6 +71,8 @@ def _route(server: Server, path: str, query: dict[str, list[str]]) -> tuple[int,
     if path == "/doi/10.9999/slow":
         time.sleep(1.0)
         return 200, CSL, _file("doi-fearon1995.json")
+    if path == "/doi/10.9999/busy":
+        return 429, "text/plain", b"slow down"  # with Retry-After: 7
     if path == "/doi/10.9999/forbidden":
         return 403, "text/plain", b"no"
     if path == "/doi/10.9999/cut":
@@ -129,6 +131,8 @@ def _server() -> Iterator[Server]:
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", ctype)
+                if status == 429:
+                    self.send_header("Retry-After", "7")
                 length = len(body) + (100 if body == b"CUT" else 0)
                 self.send_header("Content-Length", str(length))
                 self.end_headers()

@@ -158,3 +158,15 @@ def test_transient_failures_are_retried(monkeypatch, error, message):
         )
     assert str(e.value) == f"http://127.0.0.1:1/x: {message} after 3 tries; try again later"
     assert calls == [0.3, 0.3, 0.3]
+
+
+def test_retry_after_is_honoured_up_to_a_minute(server):
+    url = f"{server.base}/doi/10.9999/busy"
+    slept: list[float] = []
+    with pytest.raises(NetworkError) as e:
+        net.get(url, accept="*/*", settings=server.settings(retries=2, backoff=0.5),
+                sleep=slept.append)  # fmt: skip
+    assert str(e.value) == f"{url}: HTTP 429 Too Many Requests after 3 tries; try again later"
+    assert slept == [7.0, 7.0]
+    assert net._retry_after("3600") == 60.0
+    assert net._retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0
