@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Sequence
@@ -27,6 +28,11 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 def is_terminal() -> bool:
     return out.is_terminal
+
+
+def can_ask() -> bool:
+    """Whether a person can answer a question (stdin is a terminal)."""
+    return sys.stdin.isatty()
 
 
 def raw(text: str) -> None:
@@ -109,3 +115,29 @@ def confirm(question: str, *, default: bool = False) -> bool:
     from rich.prompt import Confirm
 
     return bool(Confirm.ask(escape(question), default=default, console=err))
+
+
+@contextlib.contextmanager
+def progress(total: int, description: str) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr (only on a terminal); yields ``advance(label)``."""
+    from rich.progress import BarColumn
+    from rich.progress import MofNCompleteColumn
+    from rich.progress import Progress
+    from rich.progress import TextColumn
+    from rich.progress import TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task(escape(description), total=total)
+
+        def advance(label: str) -> None:
+            bar.update(task, advance=1, description=escape(label))
+
+        yield advance

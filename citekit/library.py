@@ -6,6 +6,7 @@ write atomically, so concurrent ``citekit add`` runs all land and nothing is hal
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -156,10 +157,31 @@ class Added:
     renamed_from: str = ""  # the key it came with, when that was taken
 
 
+@dataclass(frozen=True)
+class Merged:
+    key: str  # the existing entry that got the missing fields
+    fields: tuple[str, ...]  # the names of the fields it got (empty: it lacked none)
+    reason: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    match: dedupe.Match
+    entry: NewEntry
+
+
 @dataclass
 class AddResult:
     added: list[Added] = field(default_factory=list)
+    merged: list[Merged] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
     text: str = ""
+
+
+# a field the existing entry has under another name is not missing
+_SAME_AS = {"date": ("year",), "year": ("date",), "month": ("date",),
+            "journal": ("journaltitle",), "journaltitle": ("journal",),
+            "address": ("location",), "location": ("address",)}  # fmt: skip
 
 
 def prepare(
@@ -169,26 +191,50 @@ def prepare(
     pattern: str = "{auth}{year}{title}",
     force: bool = False,
     rekey: bool = False,
+    merge: bool = False,
+    skip_duplicates: bool = False,
+    rename_clashes: bool = False,
 ) -> AddResult:
     """Keys, duplicate checks and BibTeX text for new entries; raises on a duplicate.
 
     Entries that bring a key keep it (papers cite it) unless ``rekey``; a clash with an
-    existing key is refused unless ``force``, which then adds a suffix."""
+    existing key is refused unless ``force`` or ``rename_clashes``, which add a suffix.
+    A duplicate is refused, or with ``merge`` gives the existing entry the fields it
+    lacks (a splice of that entry only), or with ``skip_duplicates`` is set aside."""
     taken = set(bib.keys())
     indent = bibfile.indent_of(bib)
     result = AddResult()
     pending: list[tuple[str, Mapping[str, str]]] = []
+    splices: dict[str, tuple[Entry, dict[str, str]]] = {}
     for n in new:
         plain = keys.plain_fields(n.fields, bib.strings)
         plain["ENTRYTYPE"] = n.type
         if not force:
             dup = dedupe.find(bib, n.fields)
+            if dup is not None and merge:
+                old = bib.find(dup.key)
+                assert old is not None
+                _, extra = splices.get(old.key, (old, {}))
+                missing = {
+                    k: v for k, v in n.fields.items()
+                    if k not in old.fields and k not in extra
+                    and not any(o in old.fields for o in _SAME_AS.get(k, ()))
+                }  # fmt: skip
+                extra.update(missing)
+                splices[old.key] = (old, extra)
+                result.merged.append(Merged(old.key, tuple(missing), dup.reason))
+                continue
+            twin = None if dup else dedupe.find_among(pending, n.fields, bib.strings)
+            same = dup or twin
+            if same is not None and skip_duplicates:
+                result.skipped.append(Skipped(same, n))
+                continue
             if dup is not None:
                 raise CitekitError(
                     f"{bib.path}:{dup.line}: already in the library as {dup.key!r} "
-                    f"({dup.reason}); use --force to add it anyway"
+                    f"({dup.reason}); use --force to add it anyway, or --merge to fill in "
+                    "what it lacks"
                 )
-            twin = dedupe.find_among(pending, n.fields, bib.strings)
             if twin is not None:
                 raise CitekitError(
                     f"the entries to add hold the same work twice ({twin.reason}, first as "
@@ -199,7 +245,7 @@ def prepare(
             keys.check_key(n.key)
             key = n.key
             if key.casefold() in taken:
-                if not force:
+                if not force and not rename_clashes:
                     where = bib.find(key)
                     line = f":{where.line}" if where is not None else ""
                     raise CitekitError(
@@ -214,8 +260,31 @@ def prepare(
         source = _source_with_key(n, key, indent=indent, newline=bib.newline)
         pending.append((key, n.fields))
         result.added.append(Added(key, source, renamed))
-    result.text = bibfile.append(bib, [a.source for a in result.added])
+    text = bib.text
+    # splice from the end so earlier spans stay valid
+    for old, extra in sorted(splices.values(), key=lambda p: -(p[0].span or (0, 0))[0]):
+        if extra:
+            text = bibfile.splice(
+                dataclasses.replace(bib, text=text), old, _with_fields(bib, old, extra, indent)
+            )
+    result.text = bibfile.append(
+        dataclasses.replace(bib, text=text), [a.source for a in result.added]
+    )
     return result
+
+
+def _with_fields(bib: bibfile.BibFile, old: Entry, extra: Mapping[str, str], indent: str) -> str:
+    """``old``'s own source with ``extra`` fields added before its closing brace."""
+    assert old.span is not None
+    source = bib.text[old.span[0] : old.span[1]]
+    body = source.rstrip()
+    close = body[-1]
+    body = body[:-1].rstrip(" \t\r\n")
+    if not body.endswith(","):
+        body += ","
+    nl = bib.newline
+    lines = "".join(f"{nl}{indent}{k} = {bibfile.braced(v)}," for k, v in extra.items())
+    return f"{body}{lines}{nl}{close}"
 
 
 def _source_with_key(n: NewEntry, key: str, *, indent: str, newline: str) -> str:
@@ -238,17 +307,33 @@ def add(
     force: bool = False,
     rekey: bool = False,
     dry_run: bool = False,
+    merge: bool = False,
+    skip_duplicates: bool = False,
+    rename_clashes: bool = False,
 ) -> AddResult:
     """Add entries to the library at ``path`` (created if missing), atomically."""
+
+    def _prepare(bib: bibfile.BibFile) -> AddResult:
+        return prepare(
+            bib,
+            new,
+            pattern=pattern,
+            force=force,
+            rekey=rekey,
+            merge=merge,
+            skip_duplicates=skip_duplicates,
+            rename_clashes=rename_clashes,
+        )
+
     if dry_run:
         bib = _read_or_empty(path)
         bib.require_clean()
-        return prepare(bib, new, pattern=pattern, force=force, rekey=rekey)
+        return _prepare(bib)
     bibfile.check_writable(path)
     with bibfile.locked(path):
         bib = _read_or_empty(path)
         bib.require_clean()
-        result = prepare(bib, new, pattern=pattern, force=force, rekey=rekey)
+        result = _prepare(bib)
         if not path.exists():
             bibfile.atomic_write(path, result.text)
         else:

@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -14,6 +15,10 @@ from citekit.cli import Context
 from citekit.cli import cli
 from citekit.cli import pass_context
 from citekit.errors import CitekitError
+from citekit.sources import KINDS
+
+if TYPE_CHECKING:
+    from citekit import library
 
 ENTRY_TYPES = (
     "article", "book", "inbook", "incollection", "inproceedings", "proceedings", "report",
@@ -103,6 +108,10 @@ def _name_source(name: str) -> str:
 
 @cli.command("add")
 @click.argument("sources", nargs=-1)
+@click.option("--from", "kind", type=click.Choice(KINDS),
+              help="What SOURCE is, when detection guesses wrong.")
+@click.option("--text", "citation", metavar="CITATION",
+              help="A formatted citation to read (Belfer, Chicago, APA, MLA, Harvard).")
 @click.option("--type", "entry_type", default="article", show_default=True,
               type=click.Choice(ENTRY_TYPES, case_sensitive=False), help="Entry type.")
 @click.option("--subtype", type=click.Choice(["magazine", "newspaper"]),
@@ -124,13 +133,19 @@ def _name_source(name: str) -> str:
 @click.option("--note")
 @click.option("--key", help="The citation key (default: from the key pattern).")
 @click.option("--force", is_flag=True, help="Add even if the key, DOI or URL is already there.")
+@click.option("--merge", is_flag=True,
+              help="For a duplicate, fill only the fields the existing entry lacks.")
 @click.option("--dry-run", is_flag=True,
               help="Write nothing; print the BibTeX that would be added on stdout.")
 @click.option("--rekey", is_flag=True, help="Give entries from BibTeX new keys from the pattern.")
+@click.option("--yes", "-y", is_flag=True,
+              help="Do not ask; take the best guess for unsure fields (for scripts).")
 @pass_context
 def add_command(
     ctx: Context,
     sources: tuple[str, ...],
+    kind: str | None,
+    citation: str | None,
     entry_type: str,
     subtype: str | None,
     authors: tuple[str, ...],
@@ -149,28 +164,43 @@ def add_command(
     note: str | None,
     key: str | None,
     force: bool,
+    merge: bool,
     dry_run: bool,
     rekey: bool,
+    yes: bool,
 ) -> None:
     """Add entries to the library and print their keys.
 
-    From options, or from BibTeX: a .bib file, or - to read BibTeX from stdin (one or many
-    entries; their keys are kept). Refuses an entry whose key, DOI or URL is already in
-    the library, naming the existing key (--force adds it anyway).
+    SOURCE can be a DOI, an arXiv id, an ISBN, a PubMed id (pmid:…), a web page's URL, or
+    a file: BibTeX, RIS, CSL-JSON (Zotero), a saved HTML page, a page's text with a "For
+    Academic Citation" block, references one per line, or a list of DOIs/URLs one per line
+    (fetched with a progress bar; failures are listed at the end). - reads stdin. --text
+    reads a formatted citation. Or give the fields with options.
+
+    Refuses an entry already in the library (same DOI, URL or ISBN, or a similar title
+    with the same year and first author), naming the existing key; --force adds it anyway,
+    --merge fills in only what the existing entry lacks. On a terminal it shows the entry
+    and asks first; --yes does not ask. --dry-run prints the BibTeX and writes nothing.
 
     \b
     Examples:
+      citekit add 10.1080/14799855.2021.1890105
+      citekit add https://thediplomat.com/2023/02/japan-china-hold-foreign-minister-call/
+      citekit add --text "Pollmann, Mina.“Japan, China Hold …” The Diplomat, February 7, 2023."
+      citekit add page.txt                   # the page's "For Academic Citation" block
+      citekit add dois.txt --yes             # one DOI or URL per line
+      citekit add refs.bib                   # every entry of another file
+      pbpaste | citekit add -                # BibTeX (or RIS, CSL-JSON, a citation) from stdin
       citekit add --type article --subtype magazine --author "Pollmann, Mina" \\
           --title "Japan, China Hold Foreign Minister Call Days after NATO Chief's Visit" \\
           --container "The Diplomat" --date 2023-02-07
-      citekit add refs.bib                   # every entry of another file
-      pbpaste | citekit add -                # BibTeX from the clipboard
-      citekit add --dry-run --title T --author "Doe, Jane" --date 2020 > new.bib
     """
     from citekit import library
     from citekit import sources as sources_mod
 
-    new: list[library.NewEntry] = []
+    found = sources_mod.Found()
+    failures: list[str] = []
+    batch = False
     option_fields = _fields_from_options(
         authors=authors, editors=editors, title=title, container=container,
         entry_type=entry_type.lower(), subtype=subtype, date=date,
@@ -178,28 +208,100 @@ def add_command(
                "publisher": publisher, "address": address, "institution": institution,
                "note": note},
     )  # fmt: skip
+    if citation is not None:
+        found.extend(sources_mod.from_text(citation))
     for source in sources:
         if source == "-":
-            text = sys.stdin.read()
-            new.extend(sources_mod.from_bibtex(Path("<stdin>"), text))
+            found.extend(sources_mod.from_stdin(sys.stdin.read(), kind=kind or ""))
+            continue
+        source_kind = kind or sources_mod.detect(source)
+        if source_kind == "batch":
+            batch = True
+            entries, failed = _fetch_batch(ctx, Path(source))
+            found.entries.extend(entries)
+            failures.extend(failed)
         else:
-            new.extend(sources_mod.from_source(source, ctx.cfg))
+            found.extend(sources_mod.load(source, ctx.cfg, kind=source_kind))
+    new = found.entries
     if option_fields:
-        if sources:
+        if sources or citation is not None:
             raise click.UsageError("give either SOURCES or field options, not both")
         if "title" not in option_fields and "author" not in option_fields:
             raise click.UsageError("an entry needs at least --title or --author")
         new.append(library.NewEntry(entry_type.lower(), option_fields, key or ""))
     elif key and len(new) == 1:
         new[0] = library.NewEntry(new[0].type, new[0].fields, key, new[0].source)
-    if not new:
+    if not new and not failures:
         raise click.UsageError(
-            "nothing to add: give field options (--title, --author, …), a file, or -"
+            "nothing to add: give a SOURCE (DOI, URL, file, -), --text, or field options"
         )
-    result = library.add(ctx.library, new, pattern=ctx.cfg.key_pattern, force=force,
-                         rekey=rekey, dry_run=dry_run)
+    for message in found.notes:
+        console.note(message)
+    for message in found.unsure:
+        console.warning(f"unsure: {message}")
+    asking = not yes and not dry_run and console.can_ask()
+    if found.unsure and not yes and not asking and not dry_run:
+        raise CitekitError(
+            "nothing added: the fields above are unsure; check them, then run again with "
+            "--yes to take the best guess, or give the fields with options (--title, …)"
+        )
+
+    def run(dry: bool) -> library.AddResult:
+        return library.add(ctx.library, new, pattern=ctx.cfg.key_pattern, force=force,
+                           rekey=rekey, dry_run=dry, merge=merge,
+                           skip_duplicates=batch and not merge,
+                           rename_clashes=bool(sources or citation) and not key)
+
+    if asking and new:
+        preview = run(True)
+        for a in preview.added:
+            console.bibtex(a.source, title=f"new: {a.key}")
+        for m in preview.merged:
+            console.info(f"{m.key}: would get {', '.join(m.fields) or 'no new fields'}")
+        if (preview.added or preview.merged) and not console.confirm(
+            f"Add to {ctx.library}?", default=True
+        ):
+            console.info("nothing added")
+            raise SystemExit(0)
+    result = run(dry_run) if new else library.AddResult()
+    _report(ctx, result, dry_run=dry_run)
+    if failures:
+        for failure in failures:
+            console.error(failure)
+        raise SystemExit(2)
+
+
+def _fetch_batch(ctx: Context, path: Path) -> tuple[list[library.NewEntry], list[str]]:
+    from citekit import sources as sources_mod
+
+    lines = sources_mod.batch_lines(path)
+    entries: list[library.NewEntry] = []
+    failures: list[str] = []
+    with console.progress(len(lines), f"fetching {len(lines)} references") as advance:
+        for n, identifier in lines:
+            try:
+                entries.append(sources_mod.fetch(identifier, ctx.cfg))
+            except CitekitError as e:
+                failures.append(f"{path}:{n}: {e}")
+            advance(identifier)
+    if failures:
+        console.warning(f"{len(failures)} of {len(lines)} references could not be read")
+    return entries, failures
+
+
+def _report(ctx: Context, result: library.AddResult, *, dry_run: bool) -> None:
+    for s in result.skipped:
+        console.warning(
+            f"skipped: already in the library as {s.match.key!r} ({s.match.reason})"
+        )
+    for m in result.merged:
+        filled = ", ".join(m.fields)
+        verb = "would get" if dry_run else "got"
+        console.info(f"{m.key} ({m.reason}): {verb} {filled}" if filled else
+                     f"{m.key} ({m.reason}): already has every field; nothing merged")
     if dry_run:
-        console.raw("\n\n".join(a.source for a in result.added) + "\n")
+        if result.added:
+            console.raw("\n\n".join(a.source for a in result.added) + "\n")
         console.note(f"dry run: {len(result.added)} entr{'y' if len(result.added) == 1 else 'ies'}"
                      f" not written to {ctx.library}")
         return
@@ -207,7 +309,8 @@ def add_command(
         if a.renamed_from:
             console.warning(f"key {a.renamed_from!r} was taken; added as {a.key!r}")
         console.raw(a.key + "\n")
-    console.success(f"added {len(result.added)} to {ctx.library}")
+    if result.added:
+        console.success(f"added {len(result.added)} to {ctx.library}")
 
 
 @cli.command("list")

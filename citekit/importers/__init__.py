@@ -1,0 +1,1 @@
+"""Importers: turn DOIs, web pages, formatted citations and other formats into entries."""
