@@ -268,9 +268,13 @@ def test_show_prints_source_and_belfer(runner: CliRunner, sample: Path) -> None:
     result = runner.invoke(cli, ["--library", str(sample), "show", "pollmann2023japan"])
     assert result.exit_code == 0
     assert result.stdout == (
-        "@article{pollmann2023japan,\n  author = {Pollmann, Mina},\n"
-        "  title = {Japan, China Hold Foreign Minister Call Days after {NATO} Chief's Visit},\n"
-        "  journal = {The Diplomat},\n  entrysubtype = {magazine},\n  date = {2023-02-07},\n}\n"
+        "@article{pollmann2023japan,\n"
+        "  author       = {Pollmann, Mina},\n"
+        "  title        = {Japan, China Hold Foreign Minister Call Days after {NATO} Chief's Visit},\n"
+        "  journal      = {The Diplomat},\n"
+        "  entrysubtype = {magazine},\n"
+        "  date         = {2023-02-07},\n"
+        "}\n"
         + SEED
     )
 
