@@ -270,7 +270,8 @@ def test_show_prints_source_and_belfer(runner: CliRunner, sample: Path) -> None:
     assert result.stdout == (
         "@article{pollmann2023japan,\n"
         "  author       = {Pollmann, Mina},\n"
-        "  title        = {Japan, China Hold Foreign Minister Call Days after {NATO} Chief's Visit},\n"
+        "  title        = {Japan, China Hold Foreign Minister Call Days after {NATO}"
+        " Chief's Visit},\n"
         "  journal      = {The Diplomat},\n"
         "  entrysubtype = {magazine},\n"
         "  date         = {2023-02-07},\n"
