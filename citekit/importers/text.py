@@ -97,6 +97,8 @@ def parse(text: str, *, url: str = "<text>") -> Parsed:
     s = _SPACE.sub(" ", text).strip()
     if not s:
         raise CitekitError(f"{url}: empty reference text")
+    # a PDF's reference list numbers its items: [12], 12., (12)
+    s = re.sub(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+", "", s)
     d = _Draft()
     s = _take_links(s, d)
     m = re.match(
@@ -153,7 +155,9 @@ _ACCESSED = (
     re.compile(r"\s*\((?:Accessed|accessed):? ([^)]+)\)\.?$"),  # Harvard: (Accessed: 5 March 2023)
     re.compile(r"\.?\s*(?:Accessed|accessed) ([^.]+\d{4})\.?$"),  # Chicago, MLA
 )
-_LINK = re.compile(r"[.,]?\s*(?:Available at:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$")
+_LINK = re.compile(
+    r"[.,]?\s*(?:Available at:?\s*|Retrieved from:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$"
+)
 
 
 def _take_links(s: str, d: _Draft) -> str:
