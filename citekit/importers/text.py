@@ -77,7 +77,7 @@ def parse_text(text: str, *, url: str) -> list[Parsed]:
     block = find_block(text)
     if block:
         return [parse(block, url=url)]
-    refs = [line.strip() for line in text.splitlines() if line.strip()]
+    refs = _split_references(text)
     if not refs:
         raise CitekitError(f"{url}: no reference text")
     out = []
@@ -87,6 +87,36 @@ def parse_text(text: str, *, url: str) -> list[Parsed]:
         except CitekitError as e:
             raise CitekitError(f"{url}:{n}: {str(e).split(': ', 1)[-1]}") from None
     return out
+
+
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+")
+
+
+def _split_references(text: str) -> list[str]:
+    """References in a list, one per line, or wrapped over lines as pasted from a PDF:
+    numbered items run to the next number; otherwise a line that does not end a sentence
+    (or a link) goes on in the next, and a blank line always ends a reference."""
+    lines = [line.strip() for line in text.splitlines()]
+    numbered = sum(bool(_NUMBERED.match(x)) for x in lines) > 1
+    refs: list[str] = []
+    open_ref = False
+    for line in lines:
+        if not line:
+            open_ref = False
+            continue
+        if open_ref and not (numbered and _NUMBERED.match(line)):
+            refs[-1] = _join_wrapped(refs[-1], line)
+        else:
+            refs.append(line)
+        open_ref = numbered or not re.search(r"([.?!][”\"’']?|https?://\S+)$", refs[-1])
+    return refs
+
+
+def _join_wrapped(head: str, tail: str) -> str:
+    # a word broken at a line end ("Secu-" + "rity") joins without its hyphen
+    if re.search(r"[a-z]-$", head) and tail[:1].islower():
+        return head[:-1] + tail
+    return f"{head} {tail}"
 
 
 # --------------------------------------------------------------------------- parsing

@@ -503,3 +503,26 @@ def test_parse_text_errors_name_the_line():
 def test_more_shapes(reference, entry_type, fields):
     parsed = text.parse(reference)
     assert (parsed.entry.type, dict(parsed.entry.fields)) == (entry_type, fields)
+
+
+def test_a_reference_list_pasted_from_a_pdf():
+    pasted = (
+        "[1] Jervis, Robert. “Cooperation under the Security Di-\n"
+        "lemma.” World Politics 30, no. 2 (1978): 167–214.\n"
+        "[2] Nye, Joseph S. “Soft Power.” Foreign Policy, no. 80\n"
+        "(Fall 1990): 153–71.\n"
+    )
+    refs = text.parse_text(pasted, url="refs.txt")
+    assert [p.entry.fields["title"] for p in refs] == [
+        "Cooperation under the Security Dilemma",
+        "Soft Power",
+    ]
+    paragraphs = (
+        "Jervis, Robert. “Cooperation under the Security Dilemma.” World Politics 30,\n"
+        "no. 2 (1978): 167–214.\n\nNye, Joseph S. “Soft Power.” Foreign Policy, no. 80 (Fall\n"
+        "1990): 153–71.\n"
+    )
+    assert [p.entry.fields["journal"] for p in text.parse_text(paragraphs, url="r")] == [
+        "World Politics",
+        "Foreign Policy",
+    ]
