@@ -92,6 +92,10 @@ def parse_text(text: str, *, url: str) -> list[Parsed]:
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+")
 
 
+# how a reference ends: a full stop (maybe inside quotes), a link or a DOI
+_COMPLETE = re.compile(r"([.?!][”\"’']?|https?://\S+|10\.\d{4,9}/\S+)$")
+
+
 def _split_references(text: str) -> list[str]:
     """References in a list, one per line, or wrapped over lines as pasted from a PDF:
     numbered items run to the next number; otherwise a line that does not end a sentence
@@ -108,7 +112,7 @@ def _split_references(text: str) -> list[str]:
             refs[-1] = _join_wrapped(refs[-1], line)
         else:
             refs.append(line)
-        open_ref = numbered or not re.search(r"([.?!][”\"’']?|https?://\S+)$", refs[-1])
+        open_ref = numbered or not _COMPLETE.search(refs[-1])
     return refs
 
 

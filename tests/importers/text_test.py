@@ -526,3 +526,10 @@ def test_a_reference_list_pasted_from_a_pdf():
         "World Politics",
         "Foreign Policy",
     ]
+
+
+def test_the_whole_table_one_reference_per_line():
+    one_per_line = "\n".join(p.values[0] for p in REFERENCES)
+    assert [p.entry.fields["title"] for p in text.parse_text(one_per_line, url="r")] == [
+        text.parse(p.values[0]).entry.fields["title"] for p in REFERENCES
+    ]
