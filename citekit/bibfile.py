@@ -23,18 +23,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import bibtexparser
-from bibtexparser import model as bpm
-
+from citekit import scanner
 from citekit.errors import BibSyntaxError
 from citekit.errors import CitekitError
 from citekit.model import Entry
 from citekit.model import Problem
 
+if TYPE_CHECKING:
+    from bibtexparser import model as bpm
+
 BOM = "\ufeff"
 
-# bibtexparser logs each failed block to stderr; citekit reports them itself, with spans
+# bibtexparser logs every block it cannot parse to stderr; citekit reports those itself,
+# with positions, so its log lines would only be noise in a hook's output
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
@@ -61,6 +64,8 @@ class BibFile:
     bom: bool = False
     newline: str = "\n"
     strings: Mapping[str, str] = field(default_factory=dict)  # macro name (lower) -> raw value
+    # the exact scan (offsets of fields and syntax problems) when read via scan()
+    syntax: scanner.Scan | None = field(default=None, compare=False, repr=False)
 
     @property
     def failed(self) -> tuple[Block, ...]:
@@ -130,7 +135,8 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
     return text, False
 
 
-def read(path: Path) -> BibFile:
+def read(path: Path, *, exact: bool = False) -> BibFile:
+    """The parsed file; ``exact`` uses citekit's own scanner (see ``scan``)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -142,7 +148,7 @@ def read(path: Path) -> BibFile:
     except OSError as e:
         raise CitekitError(f"{path}: cannot read it ({e.strerror})") from None
     text, bom = decode(path, data)
-    return parse(path, text, bom=bom)
+    return scan(path, text, bom=bom) if exact else parse(path, text, bom=bom)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -170,6 +176,10 @@ def _fields(block: bpm.Entry) -> dict[str, str]:
 
 def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Parse text into entries and blocks, each with its exact source span."""
+    # imported here: `citekit check` and `fmt` use scan() and should not pay for it
+    import bibtexparser
+    from bibtexparser import model as bpm
+
     library = bibtexparser.parse_string(text, parse_stack=[])  # type: ignore[attr-defined]
     starts = _line_starts(text)
     entries: list[Entry] = []
@@ -242,6 +252,57 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     )
 
 
+def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
+    """Like ``parse``, but with citekit's scanner instead of bibtexparser: several times
+    faster, keeps every syntax problem with its offset (``bib.syntax``), and treats keys
+    that differ only in case as duplicates, as BibTeX does. Used by check and fmt."""
+    syntax = scanner.scan(text)
+    entries: list[Entry] = []
+    duplicates: list[Entry] = []
+    blocks: list[Block] = []
+    strings: dict[str, str] = {}
+    seen: set[str] = set()
+    for item in syntax.items:
+        line = syntax.line_col(item.start)[0]
+        span = (item.start, item.end)
+        if item.kind == "entry":
+            fields = {f.name.lower(): f.value for f in item.fields}
+            if len(fields) != len(item.fields):
+                fields = {}
+                for f in item.fields:
+                    fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
+            entry = Entry(item.key, item.type.lower(), fields, line, span)
+            folded = item.key.casefold()
+            if item.key and folded in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(folded)
+                entries.append(entry)
+        elif item.kind == "string":
+            for f in item.fields:
+                strings[f.name.lower()] = f.value
+                blocks.append(Block("string", line, span, key=f.name, value=f.value))
+        elif item.kind == "preamble":
+            value = item.fields[0].value if item.fields else ""
+            blocks.append(Block("preamble", line, span, value=value))
+        else:
+            blocks.append(Block(item.kind, line, span, value=text[item.start : item.end]))
+        if item.issues:
+            message = "; ".join(issue.message for issue in item.issues)
+            blocks.append(Block("failed", line, span, error=message))
+    return BibFile(
+        path=path,
+        text=text,
+        entries=tuple(entries),
+        blocks=tuple(blocks),
+        duplicates=tuple(duplicates),
+        bom=bom,
+        newline=_newline(text),
+        strings=strings,
+        syntax=syntax,
+    )
+
+
 def _short_error(error: str) -> str:
     error = " ".join(error.split()).strip().rstrip(".")
     m = re.search(r"due to syntactical error in bibtex: (.*)", error)
@@ -264,6 +325,21 @@ def splice(bib: BibFile, old: Entry, new_source: str) -> str:
         raise ValueError("only entries read from a file can be replaced")
     start, end = old.span
     return bib.text[:start] + new_source + bib.text[end:]
+
+
+def splice_spans(text: str, edits: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each ``[start, end)`` replaced; edits must not overlap (an edit that
+    overlaps an earlier one is dropped, so a second pass can redo it on fresh offsets)."""
+    out: list[str] = []
+    pos = 0
+    for start, end, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def remove(bib: BibFile, old: Entry) -> str:

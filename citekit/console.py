@@ -68,6 +68,16 @@ def problem(path: Path | str, p: Problem) -> None:
     )
 
 
+def problems(found: Iterable[tuple[Path | str, Problem]]) -> None:
+    """Many findings at once: plain lines when piped (a hook on a big file prints
+    thousands, and rich would take longer than the checks), coloured on a terminal."""
+    if not out.is_terminal:
+        raw("".join(f"{path}:{p.line}:{p.col}: {p.code} {p.message}\n" for path, p in found))
+        return
+    for path, p in found:
+        problem(path, p)
+
+
 def fixed(path: Path | str, what: str = "fixed") -> None:
     err.print(f"{escape(str(path))}: [green]{escape(what)}[/]")
 

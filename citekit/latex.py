@@ -353,8 +353,12 @@ def _math_to_unicode(body: str, *, markup: bool) -> str:
     while i < len(body):
         ch = body[i]
         if ch == "\\":
-            m = re.match(r"\\([A-Za-z]+|.)", body[i:])
-            assert m is not None
+            # a trailing backslash (e.g. math cut short by an unbalanced $) is kept as is
+            m = re.match(r"\\([A-Za-z]+|.)", body[i:], re.S)
+            if m is None:
+                out.append(ch)
+                i += 1
+                continue
             name = m.group(1)
             i += m.end()
             out.append(_MATH.get(name, _SYMBOLS.get(name, name)))

@@ -1,0 +1,217 @@
+"""Duplicates: keys, fields inside one entry, and the same work under two keys."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from collections.abc import Mapping
+
+from citekit import dedupe
+from citekit.bibfile import BibFile
+from citekit.checks.registry import Edit
+from citekit.checks.registry import Options
+from citekit.checks.registry import at
+from citekit.checks.registry import check
+from citekit.checks.registry import entry_items
+from citekit.checks.registry import fixer
+from citekit.checks.registry import value_of
+from citekit.model import Entry
+from citekit.model import Problem
+
+
+@check("duplicate-key")
+def duplicate_key(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A key used twice; BibTeX compares keys ignoring case."""
+    first = {e.key.casefold(): e for e in bib.entries}
+    for dup in bib.duplicates:
+        other = first[dup.key.casefold()]
+        case = f" (as {other.key!r}; BibTeX ignores case)" if other.key != dup.key else ""
+        yield Problem(
+            "duplicate-key",
+            dup.line,
+            1,
+            f"{dup.key}: key already used at line {other.line}{case}; "
+            "BibTeX and biber keep only the first entry",
+        )
+
+
+def _duplicate_fields(bib: BibFile) -> Iterator[tuple[Entry, int, int, str, bool]]:
+    """(entry, index of the repeat, index of the first, name, same value) per repeat."""
+    for entry, item in entry_items(bib):
+        if len(entry.fields) == len(item.fields):
+            continue  # the entry kept every field: no name repeats
+        first: dict[str, int] = {}
+        for i, f in enumerate(item.fields):
+            name = f.name.lower()
+            if name in first:
+                j = first[name]
+                same = " ".join(f.value.split()) == " ".join(item.fields[j].value.split())
+                yield entry, i, j, name, same
+            else:
+                first[name] = i
+
+
+@check("duplicate-field", severity="warning")
+def duplicate_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A field given twice in one entry."""
+    items = {e.span: item for e, item in entry_items(bib)}
+    for entry, i, j, name, same in _duplicate_fields(bib):
+        item = items[entry.span]
+        first_line = at(bib, "", item.fields[j].start, "").line
+        what = (
+            "with the same value"
+            if same
+            else "with a different value; BibTeX uses the first one and ignores this one"
+        )
+        yield at(
+            bib,
+            "duplicate-field",
+            item.fields[i].start,
+            f"{entry.key}: field {name!r} repeats line {first_line} {what}",
+        )
+
+
+@fixer("duplicate-field")
+def fix_duplicate_field(bib: BibFile, opts: Options) -> Iterator[Edit]:
+    """Drop a repeated field when it has the same value and sits on lines of its own."""
+    items = {e.span: item for e, item in entry_items(bib)}
+    text = bib.text
+    for entry, i, _j, _name, same in _duplicate_fields(bib):
+        if not same:
+            continue
+        f = items[entry.span].fields[i]
+        line_start = text.rfind("\n", 0, f.start) + 1
+        m = re.compile(r"[ \t]*,?[ \t]*\r?\n").match(text, f.value_end)
+        if text[line_start : f.start].strip() or m is None:
+            continue
+        yield Edit(line_start, m.end(), "")
+
+
+# --------------------------------------------------------------------------- same work
+
+
+def _value(bib: BibFile, entry: Entry, name: str) -> str:
+    return value_of(entry.fields.get(name, ""), bib.strings)
+
+
+def _same(
+    bib: BibFile, code: str, what: str, norm: Mapping[str, str], types: frozenset[str] = frozenset()
+) -> Iterator[Problem]:
+    first: dict[str, Entry] = {}
+    for entry in bib.entries:
+        if types and entry.type not in types:
+            continue
+        value = norm.get(entry.key)
+        if not value:
+            continue
+        if value in first:
+            other = first[value]
+            yield Problem(
+                code,
+                entry.line,
+                1,
+                f"{entry.key}: same {what} {value} as {other.key!r} (line {other.line})",
+            )
+        else:
+            first[value] = entry
+
+
+@check("duplicate-doi")
+def duplicate_doi(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """Two entries with the same DOI (ignoring case and a doi.org prefix)."""
+    norm = {e.key: dedupe.normalize_doi(_value(bib, e, "doi")) for e in bib.entries}
+    return _same(bib, "duplicate-doi", "DOI", norm)
+
+
+@check("duplicate-url", severity="warning")
+def duplicate_url(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """Two entries with the same URL (ignoring scheme, www., tracking parameters)."""
+    norm: dict[str, str] = {}
+    for e in bib.entries:
+        url = dedupe.normalize_url(_value(bib, e, "url"))
+        # a bare site (no path) names a publisher, not a work
+        if "/" in url and not dedupe.normalize_doi(_value(bib, e, "doi")):
+            norm[e.key] = url
+    return _same(bib, "duplicate-url", "URL", norm)
+
+
+def normalize_isbn(value: str) -> str:
+    """The ISBN-13 digits of an ISBN-10 or ISBN-13 (hyphens and spaces ignored)."""
+    digits = re.sub(r"[^0-9Xx]", "", value).upper()
+    if len(digits) == 10:
+        body = "978" + digits[:9]
+        check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body)) % 10) % 10
+        return body + str(check)
+    return digits if len(digits) == 13 else ""
+
+
+# an ISBN names a whole book: chapters and papers in one volume share it by right
+_BOOKISH = frozenset("book mvbook collection mvcollection proceedings mvproceedings manual".split())
+
+
+@check("duplicate-isbn", severity="warning")
+def duplicate_isbn(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """Two books with the same ISBN (ISBN-10 and -13 compared)."""
+    from citekit.checks.values import isbns
+
+    norm: dict[str, str] = {}
+    for e in bib.entries:
+        if e.type in _BOOKISH and "isbn" in e.fields:
+            raw = _value(bib, e, "isbn")
+            # several ISBNs (print, e-book) in one field: compare by the first
+            norm[e.key] = normalize_isbn(isbns(raw.replace("{", "").replace("}", ""))[0])
+    return _same(bib, "duplicate-isbn", "ISBN", norm, _BOOKISH)
+
+
+_NOT_LETTERS = re.compile(r"\W|\d|_")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_FIRST_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _first_author(bib: BibFile, entry: Entry) -> str:
+    """The first author's family name, roughly: enough to group candidates (a full name
+    parse of every entry would cost more than the whole rest of the check)."""
+    people = _value(bib, entry, "author") or _value(bib, entry, "editor")
+    first = _FIRST_AND.split(people.strip(), maxsplit=1)[0]
+    family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
+    return _NOT_LETTERS.sub("", family).casefold()
+
+
+def _year(bib: BibFile, entry: Entry) -> str:
+    m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
+    return m.group(0) if m else ""
+
+
+# LaTeX commands and punctuation do not make two titles different
+_NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
+
+
+@check("duplicate-title", severity="warning")
+def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """Near-identical titles with the same year and first author."""
+    buckets: dict[tuple[str, str], list[tuple[Entry, str, str]]] = {}
+    for entry in bib.entries:
+        title = _value(bib, entry, "title")
+        title = " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
+        year = _year(bib, entry)
+        if len(title) < 8 or not year:
+            continue
+        doi = dedupe.normalize_doi(_value(bib, entry, "doi"))
+        bucket = buckets.setdefault((year, _first_author(bib, entry)), [])
+        for other, other_title, other_doi in bucket:
+            if doi and other_doi and doi != other_doi:
+                continue  # distinct DOIs: two publications (e.g. conference and journal)
+            if doi and doi == other_doi:
+                break  # reported as duplicate-doi
+            from rapidfuzz import fuzz  # only now: most files never get here
+
+            if fuzz.ratio(title, other_title) >= 92:
+                yield Problem(
+                    "duplicate-title",
+                    entry.line,
+                    1,
+                    f"{entry.key}: same title, year and first author as {other.key!r} "
+                    f"(line {other.line}); the same work twice?",
+                )
+                break
+        bucket.append((entry, title, doi))

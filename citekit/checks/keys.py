@@ -1,0 +1,50 @@
+"""Citation keys: characters the tools reject, and (opt-in) the configured pattern."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from citekit import keys
+from citekit.bibfile import BibFile
+from citekit.checks.registry import Options
+from citekit.checks.registry import check
+from citekit.model import Problem
+
+# BibTeX ends a key at whitespace, a comma or a brace, and \cite breaks on # % ~ \ and
+# quotes; biber rejects non-ASCII keys unless told otherwise
+_BAD = re.compile(r"[\s\"#%'(),={}\\~]|[^\x00-\x7f]")
+
+
+@check("bad-key")
+def bad_key(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A key with characters BibTeX, biber or ``\\cite`` reject."""
+    for entry in (*bib.entries, *bib.duplicates):
+        bad = sorted(set(_BAD.findall(entry.key)))
+        if bad:
+            shown = ", ".join(repr(c) for c in bad)
+            yield Problem(
+                "bad-key",
+                entry.line,
+                1,
+                f"{entry.key}: key has {shown}; use letters, digits and - _ : . / +",
+            )
+
+
+@check("key-pattern", severity="warning", opt_in=True)
+def key_pattern(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A key that does not follow the configured ``key_pattern`` (opt-in)."""
+    keys.validate_pattern(opts.key_pattern)
+    for entry in bib.entries:
+        if not entry.key:
+            continue
+        fields = keys.plain_fields({**entry.fields, "ENTRYTYPE": entry.type}, bib.strings)
+        base = keys.base_key(fields, opts.key_pattern)
+        # a letter suffix (a, b, ... aa) is how make_key keeps keys unique
+        if not re.fullmatch(re.escape(base) + r"[a-z]{0,2}", entry.key, flags=re.IGNORECASE):
+            yield Problem(
+                "key-pattern",
+                entry.line,
+                1,
+                f"{entry.key}: key does not follow {opts.key_pattern!r}; expected {base!r}",
+            )

@@ -1,0 +1,344 @@
+"""Values: dates, identifiers, page ranges and name lists in the form tools expect."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from citekit import latex
+from citekit.bibfile import BibFile
+from citekit.checks import datamodel
+from citekit.checks.registry import Edit
+from citekit.checks.registry import Options
+from citekit.checks.registry import at
+from citekit.checks.registry import by_name
+from citekit.checks.registry import check
+from citekit.checks.registry import fixer
+from citekit.checks.registry import pieces
+from citekit.checks.registry import resolved
+from citekit.checks.registry import syntax
+from citekit.model import Entry
+from citekit.model import Problem
+from citekit.scanner import Field
+
+
+def _fields(
+    bib: BibFile, *names: str, braces: bool = False
+) -> Iterator[tuple[Entry, Field, str]]:
+    """(entry, field, resolved value) for the named fields that are present; the value
+    without protective braces unless ``braces`` (in names they group words)."""
+    index = by_name(bib)
+    found = [pair for name in names for pair in index.get(name, ())]
+    if len(names) > 1:
+        found.sort(key=lambda pair: pair[1].start)
+    # the name checks read the same author lists: resolve each once
+    cache: dict[int, str] = syntax(bib).cache.setdefault(f"values-{braces}", {})
+    for entry, f in found:
+        value = cache.get(f.start)
+        if value is None:
+            value = resolved(bib, f).strip() if braces else _bare(resolved(bib, f))
+            cache[f.start] = value
+        yield entry, f, value
+
+
+_NOOPSORT = re.compile(r"\\noopsort\s*\{[^{}]*\}")
+_YEAR = re.compile(r"\d{4}")
+_GROUP = re.compile(r"\{[^{}]*\}")
+
+
+def _bare(value: str) -> str:
+    """A value without protective braces and ``\noopsort{...}`` sorting hints."""
+    if "{" not in value:
+        return value.strip()
+    value = _NOOPSORT.sub("", value)
+    return value.replace("{", "").replace("}", "").strip()
+
+
+def _simple(f: Field) -> bool:
+    """A value that is one braced or quoted string (safe to edit inside)."""
+    return len(pieces(f)) == 1 and f.value[:1] in ("{", '"') and f.value[-1:] in ("}", '"')
+
+
+@check("bad-year", severity="warning")
+def bad_year(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A ``year`` that is not a four-digit number."""
+    for entry, f, value in _fields(bib, "year"):
+        if not _YEAR.fullmatch(value):
+            yield at(
+                bib,
+                "bad-year",
+                f.value_start,
+                f"{entry.key}: year {value!r} is not a four-digit year "
+                "(biblatex wants a number; use date for ranges, pubstate for 'in press')",
+            )
+
+
+_DATE_PART = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?"
+_DATE = re.compile(rf"(?:{_DATE_PART}|\.\.)?(?:/(?:{_DATE_PART}|\.\.)?)?")
+
+
+def _real(y: str | None, m: str | None, d: str | None) -> bool:
+    if y is None or m is None:
+        return True
+    if not 1 <= int(m) <= 12 and not 21 <= int(m) <= 24:  # 21-24: EDTF seasons
+        return False
+    if d is None:
+        return True
+    try:
+        datetime.date(int(y), int(m), int(d))
+    except ValueError:
+        return False
+    return True
+
+
+@check("bad-date", severity="warning")
+def bad_date(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A biblatex date that is not ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ranges)."""
+    for entry, f, value in _fields(bib, "date", "urldate", "eventdate", "origdate"):
+        m = _DATE.fullmatch(value)
+        g = m.groups() if m else ()
+        if not value or not m or not (_real(*g[:3]) and _real(*g[3:])):
+            yield at(
+                bib,
+                "bad-date",
+                f.value_start,
+                f"{entry.key}: {f.name.lower()} {value!r} is not an ISO 8601 date "
+                "like 2020-05-17 (biber drops it)",
+            )
+
+
+@check("bad-month", severity="warning")
+def bad_month(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A ``month`` that is not a month."""
+    for entry, f, value in _fields(bib, "month"):
+        if latex.month_number(value) is None:
+            yield at(
+                bib,
+                "bad-month",
+                f.value_start,
+                f"{entry.key}: month {value!r} is not a month; write jan ... dec or 1-12",
+            )
+
+
+_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
+@check("bad-doi", severity="warning")
+def bad_doi(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A DOI that is not ``10.NNNN/suffix``, or has a URL or ``doi:`` prefix."""
+    for entry, f, value in _fields(bib, "doi"):
+        if _DOI_PREFIX.match(value) and _DOI.fullmatch(_DOI_PREFIX.sub("", value)):
+            yield at(
+                bib,
+                "bad-doi",
+                f.value_start,
+                f"{entry.key}: doi has a prefix; write the bare DOI "
+                f"{_DOI_PREFIX.sub('', value)!r} (styles add the link)",
+            )
+        elif not _DOI.fullmatch(value):
+            yield at(
+                bib,
+                "bad-doi",
+                f.value_start,
+                f"{entry.key}: doi {value!r} is not a DOI (10.NNNN/suffix)",
+            )
+
+
+@fixer("bad-doi")
+def fix_bad_doi(bib: BibFile, opts: Options) -> Iterator[Edit]:
+    for _entry, f, value in _fields(bib, "doi"):
+        m = _DOI_PREFIX.match(f.value[1:])
+        if _simple(f) and m and _DOI.fullmatch(_DOI_PREFIX.sub("", value)):
+            yield Edit(f.value_start + 1, f.value_start + 1 + m.end(), "")
+
+
+def isbns(value: str) -> list[str]:
+    """The ISBNs in a field: one (possibly written with spaces) or several."""
+    whole = re.sub(r"[^0-9Xx]", "", value)
+    if len(whole) in (10, 13) or not value.strip():
+        return [value.strip()]
+    return [p for p in re.split(r"[,;/\s]+", value) if p]
+
+
+def _isbn_ok(digits: str) -> bool:
+    if len(digits) == 10:
+        if not digits[:9].isdigit():
+            return False
+        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        total += 10 if digits[9] == "X" else int(digits[9]) if digits[9].isdigit() else 99
+        return total % 11 == 0
+    if len(digits) == 13 and digits.isdigit():
+        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    return False
+
+
+@check("bad-isbn", severity="warning")
+def bad_isbn(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """An ISBN with the wrong length or check digit."""
+    for entry, f, value in _fields(bib, "isbn"):
+        for isbn in isbns(value):
+            digits = re.sub(r"[^0-9Xx]", "", isbn).upper()
+            if not _isbn_ok(digits):
+                yield at(
+                    bib,
+                    "bad-isbn",
+                    f.value_start,
+                    f"{entry.key}: ISBN {isbn.strip()!r} has a wrong length or check digit",
+                )
+
+
+def _issn_ok(issn: str) -> bool:
+    digits = issn.replace("-", "").upper()
+    total = sum((8 - i) * int(d) for i, d in enumerate(digits[:7]))
+    check = (11 - total % 11) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+@check("bad-issn", severity="warning")
+def bad_issn(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """An ISSN that is not ``NNNN-NNNC`` with a correct check digit."""
+    for entry, f, value in _fields(bib, "issn"):
+        # "0033-2909 (Print)": notes around the numbers are common and harmless
+        found = re.findall(r"(?<![\d-])\d{4}-?\d{3}[\dXx](?![\d-])", value)
+        for issn in found or [value]:
+            if not found or not _issn_ok(issn):
+                yield at(
+                    bib,
+                    "bad-issn",
+                    f.value_start,
+                    f"{entry.key}: ISSN {issn!r} is not NNNN-NNNN with a correct check digit",
+                )
+
+
+@check("bad-url", severity="warning")
+def bad_url(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A ``url`` that is not one absolute http(s)/ftp URL."""
+    for entry, f, value in _fields(bib, "url"):
+        value = re.sub(r"^\\url\{(.*)\}$", r"\1", value)
+        parts = urlsplit(value)
+        if (
+            parts.scheme not in ("http", "https", "ftp")
+            or not parts.netloc
+            or re.search(r"\s", value)
+        ):
+            yield at(
+                bib,
+                "bad-url",
+                f.value_start,
+                f"{entry.key}: url {value[:80]!r} is not one absolute http(s) URL",
+            )
+
+
+_HYPHEN_RANGE = re.compile(r"(?<![-\w])([A-Za-z]?\d+)[ \t]*-[ \t]*([A-Za-z]?\d+)(?![-\w])")
+
+
+@check("page-range", severity="warning")
+def page_range(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """A page range written with one hyphen (``10-20``) instead of an en dash (``10--20``)."""
+    for entry, f, value in _fields(bib, "pages"):
+        m = _HYPHEN_RANGE.search(value)
+        if m:
+            yield at(
+                bib,
+                "page-range",
+                f.value_start,
+                f"{entry.key}: pages {value!r}: write ranges as {m.group(1)}--{m.group(2)}",
+            )
+
+
+@fixer("page-range")
+def fix_page_range(bib: BibFile, opts: Options) -> Iterator[Edit]:
+    for _entry, f, _value in _fields(bib, "pages"):
+        if not _simple(f):
+            continue
+        for m in _HYPHEN_RANGE.finditer(f.value):
+            start = f.value_start + m.end(1)
+            yield Edit(start, f.value_start + m.start(2), "--")
+
+
+_AND_WORD = re.compile(r"(?:^|(?<=\s))and(?=\s|$)", re.IGNORECASE)
+_AND_SPLIT = re.compile(r"(?:^|\s)and(?=\s|$)", re.IGNORECASE)
+
+
+def _top_level_parts(value: str) -> list[str]:
+    """The names of an ``and`` list, split at brace depth 0, empty ones kept."""
+    if "{" not in value:
+        return _AND_WORD.split(value)
+    parts, depth, start = [], 0, 0
+    i = 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0:
+            m = _AND_SPLIT.match(value, i)
+            if m and (i == 0 or value[i].isspace()):
+                parts.append(value[start:i])
+                start = i = m.end()
+                continue
+        i += 1
+    parts.append(value[start:])
+    return parts
+
+
+@check("empty-name", severity="warning")
+def empty_name(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """An ``and`` list with an empty name (``A and and B``, a trailing ``and``)."""
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
+        if value and any(not p.strip() for p in _top_level_parts(value)):
+            yield at(
+                bib,
+                "empty-name",
+                f.value_start,
+                f"{entry.key}: {f.name.lower()} has an empty name between 'and's",
+            )
+
+
+@check("name-split", severity="warning")
+def name_split(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """One name that runs over a line break with too many commas: a lost ``and``."""
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
+        for name in _top_level_parts(value):
+            top = _GROUP.sub("", name) if "{" in name else name
+            if top.count(",") > 2 or ("\n" in name and top.count(",") == 2):
+                shown = " ".join(name.split())
+                yield at(
+                    bib,
+                    "name-split",
+                    f.value_start,
+                    f"{entry.key}: {f.name.lower()} {shown!r} reads as one name with "
+                    f"{top.count(',')} commas; an 'and' is probably missing",
+                )
+
+
+_ET_AL = re.compile(r"(?:,?[\s~]+|^)et[\s~]*al\.?(?=\s*$)", re.IGNORECASE)
+
+
+@check("et-al", severity="warning")
+def et_al(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """``et al.`` typed into a name list instead of ``and others``."""
+    for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
+        if _ET_AL.search(value):
+            yield at(
+                bib,
+                "et-al",
+                f.value_start,
+                f"{entry.key}: {f.name.lower()} ends in 'et al.'; write 'and others' "
+                "(styles print et al. themselves)",
+            )
+
+
+@fixer("et-al")
+def fix_et_al(bib: BibFile, opts: Options) -> Iterator[Edit]:
+    for _entry, f, _value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
+        if not _simple(f):
+            continue
+        inner = f.value[1:-1]
+        m = _ET_AL.search(inner)
+        if m and m.start() > 0:
+            yield Edit(f.value_start + 1 + m.start(), f.value_start + 1 + m.end(), " and others")
