@@ -19,8 +19,6 @@ from citekit.config import Config
 from citekit.errors import CitekitError
 from citekit.library import NewEntry
 
-KINDS = ("doi", "arxiv", "isbn", "pubmed", "url", "bib", "ris", "csljson", "html", "text",
-         "batch")  # fmt: skip
 IDENTIFIERS = ("doi", "arxiv", "isbn", "pubmed", "url")
 _EXTENSIONS = {".bib": "bib", ".biblatex": "bib", ".ris": "ris", ".json": "csljson",
                ".html": "html", ".htm": "html", ".xhtml": "html"}  # fmt: skip

@@ -15,7 +15,7 @@ from citekit.cli import Context
 from citekit.cli import cli
 from citekit.cli import pass_context
 from citekit.errors import CitekitError
-from citekit.sources import KINDS
+from citekit.importers import KINDS
 
 if TYPE_CHECKING:
     from citekit import library

@@ -77,7 +77,7 @@ def parse_text(text: str, *, url: str) -> list[Parsed]:
     block = find_block(text)
     if block:
         return [parse(block, url=url)]
-    refs = [line.strip() for line in text.splitlines() if line.strip()]
+    refs = _split_references(text)
     if not refs:
         raise CitekitError(f"{url}: no reference text")
     out = []
@@ -89,6 +89,40 @@ def parse_text(text: str, *, url: str) -> list[Parsed]:
     return out
 
 
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+")
+
+
+# how a reference ends: a full stop (maybe inside quotes), a link or a DOI
+_COMPLETE = re.compile(r"([.?!][”\"’']?|https?://\S+|10\.\d{4,9}/\S+)$")
+
+
+def _split_references(text: str) -> list[str]:
+    """References in a list, one per line, or wrapped over lines as pasted from a PDF:
+    numbered items run to the next number; otherwise a line that does not end a sentence
+    (or a link) goes on in the next, and a blank line always ends a reference."""
+    lines = [line.strip() for line in text.splitlines()]
+    numbered = sum(bool(_NUMBERED.match(x)) for x in lines) > 1
+    refs: list[str] = []
+    open_ref = False
+    for line in lines:
+        if not line:
+            open_ref = False
+            continue
+        if open_ref and not (numbered and _NUMBERED.match(line)):
+            refs[-1] = _join_wrapped(refs[-1], line)
+        else:
+            refs.append(line)
+        open_ref = numbered or not _COMPLETE.search(refs[-1])
+    return refs
+
+
+def _join_wrapped(head: str, tail: str) -> str:
+    # a word broken at a line end ("Secu-" + "rity") joins without its hyphen
+    if re.search(r"[a-z]-$", head) and tail[:1].islower():
+        return head[:-1] + tail
+    return f"{head} {tail}"
+
+
 # --------------------------------------------------------------------------- parsing
 
 
@@ -97,6 +131,8 @@ def parse(text: str, *, url: str = "<text>") -> Parsed:
     s = _SPACE.sub(" ", text).strip()
     if not s:
         raise CitekitError(f"{url}: empty reference text")
+    # a PDF's reference list numbers its items: [12], 12., (12)
+    s = re.sub(r"^(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}\.)\s+", "", s)
     d = _Draft()
     s = _take_links(s, d)
     m = re.match(
@@ -153,7 +189,9 @@ _ACCESSED = (
     re.compile(r"\s*\((?:Accessed|accessed):? ([^)]+)\)\.?$"),  # Harvard: (Accessed: 5 March 2023)
     re.compile(r"\.?\s*(?:Accessed|accessed) ([^.]+\d{4})\.?$"),  # Chicago, MLA
 )
-_LINK = re.compile(r"[.,]?\s*(?:Available at:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$")
+_LINK = re.compile(
+    r"[.,]?\s*(?:Available at:?\s*|Retrieved from:?\s*|doi:\s*|DOI:\s*)?(\S+)\.?$"
+)
 
 
 def _take_links(s: str, d: _Draft) -> str:

@@ -465,6 +465,15 @@ def test_parse_text_errors_name_the_line():
                  {"author": "{RAND Corporation}", "title": "A Guide", "publisher": "RAND",
                   "address": "Santa Monica, CA", "date": "2007"}, id="organisation author"),
     pytest.param("“Only a Title.”", "article", {"title": "Only a Title"}, id="title alone"),
+    pytest.param("[12] Jervis, Robert. “Cooperation under the Security Dilemma.” World Politics "
+                 "30, no. 2 (1978): 167–214.", "article",
+                 {"author": "Jervis, Robert", "title": "Cooperation under the Security Dilemma",
+                  "journal": "World Politics", "volume": "30", "number": "2",
+                  "pages": "167--214", "date": "1978"}, id="numbered as in a PDF's list"),
+    pytest.param("3. Doe, J. (2019). A page. Example Press. Retrieved from https://x.example/p",
+                 "book", {"author": "Doe, J.", "title": "A page", "publisher": "Example Press",
+                          "date": "2019", "url": "https://x.example/p"},
+                 id="APA 6 retrieved from"),
     pytest.param("Doe, Jane. “A Page.” Example Site. February 7, 2023. https://x.example/p.",
                  "online", {"author": "Doe, Jane", "title": "A Page",
                             "organization": "Example Site", "date": "2023-02-07",
@@ -494,3 +503,33 @@ def test_parse_text_errors_name_the_line():
 def test_more_shapes(reference, entry_type, fields):
     parsed = text.parse(reference)
     assert (parsed.entry.type, dict(parsed.entry.fields)) == (entry_type, fields)
+
+
+def test_a_reference_list_pasted_from_a_pdf():
+    pasted = (
+        "[1] Jervis, Robert. “Cooperation under the Security Di-\n"
+        "lemma.” World Politics 30, no. 2 (1978): 167–214.\n"
+        "[2] Nye, Joseph S. “Soft Power.” Foreign Policy, no. 80\n"
+        "(Fall 1990): 153–71.\n"
+    )
+    refs = text.parse_text(pasted, url="refs.txt")
+    assert [p.entry.fields["title"] for p in refs] == [
+        "Cooperation under the Security Dilemma",
+        "Soft Power",
+    ]
+    paragraphs = (
+        "Jervis, Robert. “Cooperation under the Security Dilemma.” World Politics 30,\n"
+        "no. 2 (1978): 167–214.\n\nNye, Joseph S. “Soft Power.” Foreign Policy, no. 80 (Fall\n"
+        "1990): 153–71.\n"
+    )
+    assert [p.entry.fields["journal"] for p in text.parse_text(paragraphs, url="r")] == [
+        "World Politics",
+        "Foreign Policy",
+    ]
+
+
+def test_the_whole_table_one_reference_per_line():
+    one_per_line = "\n".join(p.values[0] for p in REFERENCES)
+    assert [p.entry.fields["title"] for p in text.parse_text(one_per_line, url="r")] == [
+        text.parse(p.values[0]).entry.fields["title"] for p in REFERENCES
+    ]
