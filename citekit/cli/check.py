@@ -138,7 +138,6 @@ def _check(
     style: str | None,
     datamodel: str | None,
 ) -> None:
-    from citekit import bibfile
     from citekit import checks
 
     settings = checks.settings(ctx.cfg.check)
@@ -152,38 +151,29 @@ def _check(
         extra += ("style-missing-field",)
     fail_at = _RANK[severity or settings.severity]
 
-    paths = files or (ctx.library,)
-    loaded = [(path, *checks.read(path)) for path in paths]
-    macros = frozenset(m for _, bib, _ in loaded if bib is not None for m in bib.strings)
-    options = checks.Options(
-        datamodel=datamodel or settings.datamodel,
-        key_pattern=ctx.cfg.key_pattern,
-        style_name=style or "",
-        style_fields=style_fields,
-        macros=macros,
+    results = checks.check_files(
+        files or (ctx.library,),
+        select=chosen,
+        ignore=skipped,
+        enable=extra,
+        levels=settings.levels,
+        options=checks.Options(
+            datamodel=datamodel or settings.datamodel,
+            key_pattern=ctx.cfg.key_pattern,
+            style_name=style or "",
+            style_fields=style_fields,
+        ),
+        fix=fix,
     )
-    kwargs = {"select": chosen, "ignore": skipped, "enable": extra}
     ret = 0
     report: list[tuple[Path, Problem]] = []
-    for path, bib, unreadable in loaded:
-        if unreadable is not None:
-            found = (
-                [unreadable]
-                if not checks.codes(**kwargs) or "not-utf8" in checks.codes(**kwargs)
-                else []
-            )
-        else:
-            assert bib is not None
-            if fix:
-                text, counts = checks.fix_counts(bib, options=options, **kwargs)
-                if bibfile.write_if_changed(bib, text):
-                    done = ", ".join(f"{n} {code}" for code, n in counts.items())
-                    console.fixed(path, f"fixed {done}")
-                    ret = EXIT_FINDINGS
-                    bib = bibfile.scan(path, text, bom=bib.bom)
-            found = checks.run(bib, levels=settings.levels, options=options, **kwargs)
-        for p in found:
-            report.append((path, p))
+    for result in results:
+        if result.fixed:
+            done = ", ".join(f"{n} {code}" for code, n in result.fixed.items())
+            console.fixed(result.path, f"fixed {done}")
+            ret = EXIT_FINDINGS
+        for p in result.problems:
+            report.append((result.path, p))
             if _RANK[p.severity] >= fail_at:
                 ret = EXIT_FINDINGS
     if output == "json":
