@@ -63,12 +63,18 @@ def _outside_math(text: str) -> str:
 
 
 _SPECIAL = re.compile(r"(?<!\\)[&%#]")
+# \url{...} and friends take their argument verbatim: # and % belong there
+_URL_ARG = re.compile(r"\\(?:url|href|path|nolinkurl)\s*\{[^{}]*\}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _specials(bib: BibFile) -> Iterator[tuple[Entry, Field, int, str]]:
     for entry, f in _text_fields(bib, _TYPESET, _SPECIAL):
         for pos, inner in _parts(f):
-            for m in _SPECIAL.finditer(_outside_math(inner)):
+            for m in _SPECIAL.finditer(_URL_ARG.sub(_blank, _outside_math(inner))):
                 yield entry, f, pos + m.start(), m.group()
 
 
