@@ -73,9 +73,18 @@ FILES = click.argument(
     show_default=True,
     help="text: path:line:col: code message; github: workflow annotations.",
 )
-@click.option("--select", multiple=True, help="Run only these codes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these codes (comma-separated).")
-@click.option("--enable", multiple=True, help="Also run these opt-in checks, e.g. key-pattern.")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Run only these codes (comma-separated)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Skip these codes (comma-separated)."
+)
+@click.option(
+    "--enable",
+    multiple=True,
+    metavar="CODES",
+    help="Also run these opt-in checks, e.g. key-pattern.",
+)
 @click.option(
     "--severity",
     type=click.Choice(["error", "warning"]),
@@ -83,7 +92,9 @@ FILES = click.argument(
     help="The lowest severity that fails the run (default: error; warnings are shown).",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes in place, then check again.")
-@click.option("--style", default=None, help="Also report fields this CSL style prints.")
+@click.option(
+    "--style", default=None, metavar="NAME", help="Also report fields this CSL style prints."
+)
 @click.option(
     "--datamodel",
     type=click.Choice(["auto", "bibtex", "biblatex"]),
