@@ -12,6 +12,7 @@ and the rest of the file is still checked. It never raises on any input.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from dataclasses import field
@@ -92,7 +93,9 @@ class Scan:
     def line_col(self, pos: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
         if not self._starts:
-            self._starts.extend([0, *(m.end() for m in re.finditer("\n", self.text))])
+            # line start offsets, computed without a Python-level loop over 100,000 lines
+            lengths = map((1).__add__, map(len, self.text.split("\n")[:-1]))
+            self._starts.extend(itertools.accumulate(lengths, initial=0))
         i = bisect.bisect_right(self._starts, pos) - 1
         return i + 1, pos - self._starts[i] + 1
 

@@ -186,6 +186,11 @@ def resolved(bib: BibFile, f: scanner.Field) -> str:
             return v[1:-1]
         if v.isdigit():
             return v
+        # one bare macro (month = jul, journal = jfp): look it up without parsing
+        low = v.lower()
+        if low in bib.strings:
+            return latex.value(bib.strings[low], bib.strings)
+        return latex.MONTH_MACROS.get(low, v)
     return latex.value(v, bib.strings)
 
 
