@@ -94,8 +94,19 @@ def _value(bib: BibFile, entry: Entry, name: str) -> str:
     return value_of(entry.fields.get(name, ""), bib.strings)
 
 
+def _title(bib: BibFile, entry: Entry) -> str:
+    title = value_of(entry.fields.get("title", ""), bib.strings)
+    return " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
+
+
 def _same(
-    bib: BibFile, code: str, what: str, norm: Mapping[str, str], types: frozenset[str] = frozenset()
+    bib: BibFile,
+    code: str,
+    what: str,
+    norm: Mapping[str, str],
+    types: frozenset[str] = frozenset(),
+    *,
+    titles_agree: bool = False,
 ) -> Iterator[Problem]:
     first: dict[str, Entry] = {}
     for entry in bib.entries:
@@ -106,6 +117,8 @@ def _same(
             continue
         if value in first:
             other = first[value]
+            if titles_agree and not _similar_titles(bib, entry, other):
+                continue
             yield Problem(
                 code,
                 entry.line,
@@ -132,7 +145,16 @@ def duplicate_url(bib: BibFile, opts: Options) -> Iterator[Problem]:
         # a bare site (no path) names a publisher, not a work
         if "/" in url and not dedupe.normalize_doi(_value(bib, e, "doi")):
             norm[e.key] = url
-    return _same(bib, "duplicate-url", "URL", norm)
+    # a URL can name a whole issue or a listing (one PDF of a bulletin, a DBLP volume
+    # page): entries with clearly different titles there are different works
+    return _same(bib, "duplicate-url", "URL", norm, titles_agree=True)
+
+
+def _similar_titles(bib: BibFile, a: Entry, b: Entry) -> bool:
+    from rapidfuzz import fuzz
+
+    ta, tb = _title(bib, a), _title(bib, b)
+    return not ta or not tb or fuzz.ratio(ta, tb) >= 60
 
 
 def normalize_isbn(value: str) -> str:
