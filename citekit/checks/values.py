@@ -236,6 +236,8 @@ _HYPHEN_RANGE = re.compile(r"(?<![-\w])([A-Za-z]?\d+)[ \t]*-[ \t]*([A-Za-z]?\d+)
 @check("page-range", severity="warning")
 def page_range(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A page range written with one hyphen (``10-20``) instead of an en dash (``10--20``)."""
+    if opts.datamodel == "biblatex":
+        return  # biber turns the hyphen into \bibrangedash itself
     for entry, f, value in _fields(bib, "pages"):
         m = _HYPHEN_RANGE.search(value)
         if m:
