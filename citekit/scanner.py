@@ -33,8 +33,9 @@ _FIELD_AHEAD = re.compile(r"([A-Za-z_][\w.:+-]*)[ \t]*=")
 # inside a braced or quoted value, a line that looks like the start of another field
 _SWALLOWED = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\d]")
 _FIELDS_GO_ON = re.compile(r"[ \t]*,|[ \t]*\r?\n[ \t]*[A-Za-z_][\w.:+-]*[ \t]*=")
-# the common case in one match: a one-line field with a simple value, then a comma or the end
-# (braces nested up to three deep, as an unrolled loop so the regex engine never backtracks)
+# the common case in one match: a field whose value is one braced (nested up to three deep,
+# written as unrolled loops so the regex engine never backtracks), quoted or bare piece,
+# then a comma or the closing delimiter; anything else takes the careful path below
 _B3 = r"\{[^{}]*\}"
 _B2 = r"\{[^{}]*(?:" + _B3 + r"[^{}]*)*\}"
 _B1 = r"\{[^{}]*(?:" + _B2 + r"[^{}]*)*\}"
