@@ -11,6 +11,8 @@ import re
 from collections.abc import Collection
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
 from pathlib import Path
 
 from citekit import bibfile
@@ -170,3 +172,57 @@ def read(path: Path) -> tuple[BibFile | None, Problem | None]:
         )
     bom = text.startswith(bibfile.BOM)
     return bibfile.scan(path, text[1:] if bom else text, bom=bom), None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What checking one file gave: its findings, and the fixes written to it."""
+
+    path: Path
+    problems: list[Problem]
+    fixed: dict[str, int] = field(default_factory=dict)  # code -> edits; empty: unchanged
+
+
+def check_files(
+    paths: Collection[Path],
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
+    enable: Collection[str] = (),
+    levels: Mapping[str, str] | None = None,
+    options: Options | None = None,
+    fix: bool = False,
+) -> list[Result]:
+    """Check (and with ``fix``, first repair in place) several files as one run: macros
+    that one file defines count in all of them, as when BibTeX reads them together."""
+    loaded = [(path, *read(path)) for path in paths]
+    options = options or Options()
+    macros = {m for _, bib, _ in loaded if bib is not None for m in bib.strings}
+    options = replace(options, macros=options.macros | macros)
+    active = codes(select=select, ignore=ignore, enable=enable)
+    levels = levels or {}
+    results: list[Result] = []
+    for path, bib, unreadable in loaded:
+        if bib is None:
+            assert unreadable is not None
+            problems = (
+                [replace(unreadable, severity=levels.get("not-utf8", unreadable.severity))]
+                if "not-utf8" in active
+                else []
+            )
+            results.append(Result(path, problems))
+            continue
+        counts: dict[str, int] = {}
+        if fix:
+            text, counts = fix_counts(
+                bib, select=select, ignore=ignore, enable=enable, options=options
+            )
+            if bibfile.write_if_changed(bib, text):
+                bib = bibfile.scan(path, text, bom=bib.bom)
+            else:
+                counts = {}
+        problems = run(
+            bib, select=select, ignore=ignore, enable=enable, levels=levels, options=options
+        )
+        results.append(Result(path, problems, counts))
+    return results

@@ -94,8 +94,19 @@ def _value(bib: BibFile, entry: Entry, name: str) -> str:
     return value_of(entry.fields.get(name, ""), bib.strings)
 
 
+def _title(bib: BibFile, entry: Entry) -> str:
+    title = value_of(entry.fields.get("title", ""), bib.strings)
+    return " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
+
+
 def _same(
-    bib: BibFile, code: str, what: str, norm: Mapping[str, str], types: frozenset[str] = frozenset()
+    bib: BibFile,
+    code: str,
+    what: str,
+    norm: Mapping[str, str],
+    types: frozenset[str] = frozenset(),
+    *,
+    titles_agree: bool = False,
 ) -> Iterator[Problem]:
     first: dict[str, Entry] = {}
     for entry in bib.entries:
@@ -106,6 +117,8 @@ def _same(
             continue
         if value in first:
             other = first[value]
+            if titles_agree and not _similar_titles(bib, entry, other):
+                continue
             yield Problem(
                 code,
                 entry.line,
@@ -132,7 +145,16 @@ def duplicate_url(bib: BibFile, opts: Options) -> Iterator[Problem]:
         # a bare site (no path) names a publisher, not a work
         if "/" in url and not dedupe.normalize_doi(_value(bib, e, "doi")):
             norm[e.key] = url
-    return _same(bib, "duplicate-url", "URL", norm)
+    # a URL can name a whole issue or a listing (one PDF of a bulletin, a DBLP volume
+    # page): entries with clearly different titles there are different works
+    return _same(bib, "duplicate-url", "URL", norm, titles_agree=True)
+
+
+def _similar_titles(bib: BibFile, a: Entry, b: Entry) -> bool:
+    from rapidfuzz import fuzz
+
+    ta, tb = _title(bib, a), _title(bib, b)
+    return not ta or not tb or fuzz.ratio(ta, tb) >= 60
 
 
 def normalize_isbn(value: str) -> str:
@@ -177,11 +199,6 @@ def _first_author(bib: BibFile, entry: Entry) -> str:
     return _NOT_LETTERS.sub("", family).casefold()
 
 
-def _year(bib: BibFile, entry: Entry) -> str:
-    m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
-    return m.group(0) if m else ""
-
-
 # LaTeX commands and punctuation do not make two titles different
 _NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
 
@@ -189,29 +206,39 @@ _NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
 @check("duplicate-title", severity="warning")
 def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Near-identical titles with the same year and first author."""
-    buckets: dict[tuple[str, str], list[tuple[Entry, str, str]]] = {}
+    buckets: dict[tuple[str, str], list[tuple[Entry, str]]] = {}
     for entry in bib.entries:
-        title = _value(bib, entry, "title")
-        title = " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
-        year = _year(bib, entry)
-        if len(title) < 8 or not year:
+        fields = entry.fields
+        raw_title = fields.get("title")
+        raw_year = fields.get("year") or fields.get("date")
+        if not raw_title or not raw_year:
             continue
-        doi = dedupe.normalize_doi(_value(bib, entry, "doi"))
-        bucket = buckets.setdefault((year, _first_author(bib, entry)), [])
-        for other, other_title, other_doi in bucket:
-            if doi and other_doi and doi != other_doi:
-                continue  # distinct DOIs: two publications (e.g. conference and journal)
-            if doi and doi == other_doi:
-                break  # reported as duplicate-doi
+        m = _FOUR_DIGITS.search(raw_year)
+        if m is None:
+            m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
+            if m is None:
+                continue
+        title = " ".join(_NOT_WORDS.sub(" ", value_of(raw_title, bib.strings)).split()).casefold()
+        if len(title) < 8:
+            continue
+        bucket = buckets.setdefault((m.group(), _first_author(bib, entry)), [])
+        for other, other_title in bucket:
             from rapidfuzz import fuzz  # only now: most files never get here
 
-            if fuzz.ratio(title, other_title) >= 92:
-                yield Problem(
-                    "duplicate-title",
-                    entry.line,
-                    1,
-                    f"{entry.key}: same title, year and first author as {other.key!r} "
-                    f"(line {other.line}); the same work twice?",
-                )
-                break
-        bucket.append((entry, title, doi))
+            if fuzz.ratio(title, other_title) < 92:
+                continue
+            doi = dedupe.normalize_doi(_value(bib, entry, "doi"))
+            other_doi = dedupe.normalize_doi(_value(bib, other, "doi"))
+            if doi and other_doi:
+                # the same DOI is duplicate-doi's; two DOIs are two publications
+                # (a conference paper and its journal version)
+                continue
+            yield Problem(
+                "duplicate-title",
+                entry.line,
+                1,
+                f"{entry.key}: same title, year and first author as {other.key!r} "
+                f"(line {other.line}); the same work twice?",
+            )
+            break
+        bucket.append((entry, title))

@@ -135,9 +135,12 @@ _INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle"}
 
 
 def _with_parent(entry: Entry, bib: BibFile) -> Mapping[str, str]:
-    raw = entry.fields.get("crossref") or entry.fields.get("xdata")
+    fields = entry.fields
+    if "crossref" not in fields and "xdata" not in fields:
+        return fields
+    raw = fields.get("crossref") or fields.get("xdata")
     if not raw:
-        return entry.fields
+        return fields
     parent = lookup(bib)(latex.value(raw).split(",")[0].strip())
     if parent is None:
         return entry.fields
@@ -159,9 +162,16 @@ def _present(raw: str) -> bool:
 def missing_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A field the entry type requires (BibTeX's or biblatex's list)."""
     for entry in bib.entries:
+        needs = datamodel.required(entry.type, opts.datamodel)
+        if not needs:
+            continue
         fields = _with_parent(entry, bib)
-        for need in datamodel.required(entry.type, opts.datamodel):
-            if not any(_present(fields.get(name, "")) for name in need):
+        for need in needs:
+            for name in need:
+                raw = fields.get(name)
+                if raw and _present(raw):
+                    break
+            else:
                 alt = f" (or {' or '.join(need[1:])})" if len(need) > 1 else ""
                 yield Problem(
                     "missing-field",

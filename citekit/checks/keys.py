@@ -31,6 +31,11 @@ def bad_key(bib: BibFile, opts: Options) -> Iterator[Problem]:
             )
 
 
+_PATTERN_FIELDS = frozenset(
+    "author editor title year date issued journal journaltitle booktitle".split()
+)
+
+
 @check("key-pattern", severity="warning", opt_in=True)
 def key_pattern(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A key that does not follow the configured ``key_pattern`` (opt-in)."""
@@ -38,7 +43,9 @@ def key_pattern(bib: BibFile, opts: Options) -> Iterator[Problem]:
     for entry in bib.entries:
         if not entry.key:
             continue
-        fields = keys.plain_fields({**entry.fields, "ENTRYTYPE": entry.type}, bib.strings)
+        # only what a pattern can use: decoding every abstract would cost seconds
+        wanted = {k: v for k, v in entry.fields.items() if k in _PATTERN_FIELDS}
+        fields = keys.plain_fields({**wanted, "ENTRYTYPE": entry.type}, bib.strings)
         base = keys.base_key(fields, opts.key_pattern)
         # a letter suffix (a, b, ... aa) is how make_key keeps keys unique
         if not re.fullmatch(re.escape(base) + r"[a-z]{0,2}", entry.key, flags=re.IGNORECASE):

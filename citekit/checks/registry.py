@@ -135,17 +135,23 @@ def index(bib: BibFile) -> Index:
         nonascii: list[tuple[Entry, scanner.Field]] = []
         bare: list[tuple[Entry, scanner.Field]] = []
         search = _ODD.search
+        text = bib.text
         for entry, item in entry_items(bib):
             # the entry's field dict keeps the first of each name: same size, no repeats
             fs = item.fields if len(entry.fields) == len(item.fields) else first_fields(item)
+            # most entries have no odd or non-ASCII character at all: test the whole entry
+            # once instead of each field
+            source = text[item.start : item.end]
+            any_odd = search(source) is not None
+            any_nonascii = not source.isascii()
             for f in fs:
                 name = f.name.lower()
                 pair = (entry, f)
                 by.setdefault(name, []).append(pair)
                 v = f.value
-                if search(v) and name not in _VERBATIM:
+                if any_odd and search(v) and name not in _VERBATIM:
                     odd.append(pair)
-                if not v.isascii():
+                if any_nonascii and not v.isascii():
                     nonascii.append(pair)
                 if not f.single or not (v[:1] in ("{", '"') or v.isdigit()):
                     bare.append(pair)
@@ -180,6 +186,11 @@ def resolved(bib: BibFile, f: scanner.Field) -> str:
             return v[1:-1]
         if v.isdigit():
             return v
+        # one bare macro (month = jul, journal = jfp): look it up without parsing
+        low = v.lower()
+        if low in bib.strings:
+            return latex.value(bib.strings[low], bib.strings)
+        return latex.MONTH_MACROS.get(low, v)
     return latex.value(v, bib.strings)
 
 

@@ -63,12 +63,18 @@ def _outside_math(text: str) -> str:
 
 
 _SPECIAL = re.compile(r"(?<!\\)[&%#]")
+# \url{...} and friends take their argument verbatim: # and % belong there
+_URL_ARG = re.compile(r"\\(?:url|href|path|nolinkurl)\s*\{[^{}]*\}")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
 
 
 def _specials(bib: BibFile) -> Iterator[tuple[Entry, Field, int, str]]:
     for entry, f in _text_fields(bib, _TYPESET, _SPECIAL):
         for pos, inner in _parts(f):
-            for m in _SPECIAL.finditer(_outside_math(inner)):
+            for m in _SPECIAL.finditer(_URL_ARG.sub(_blank, _outside_math(inner))):
                 yield entry, f, pos + m.start(), m.group()
 
 
@@ -190,21 +196,19 @@ def fix_not_nfc(bib: BibFile, opts: Options) -> Iterator[Edit]:
 
 _TITLES = frozenset({"title", "subtitle"})
 _TWO_CAPS = re.compile(r"[A-Z][A-Z0-9]*[A-Z]")
+_INNERMOST = re.compile(r"\{[^{}]*\}")
 _CAPS_WORD = re.compile(r"(?<![\\\w])[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?!\w)")
 
 
 def _unprotected(inner: str) -> list[str]:
     """All-caps words at brace depth 0 (outside math and commands)."""
-    blank = list(_outside_math(inner))
-    depth = 0
-    for i, ch in enumerate(inner):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        if depth > 0 or ch in "{}":
-            blank[i] = " "
-    return _CAPS_WORD.findall("".join(blank))
+    text = _outside_math(inner)
+    while "{" in text:  # blank the innermost groups until none is left
+        blanked = _INNERMOST.sub(lambda m: " " * len(m.group()), text)
+        if blanked == text:
+            break
+        text = blanked
+    return _CAPS_WORD.findall(text.replace("{", " ").replace("}", " "))
 
 
 @check("unprotected-caps", severity="warning")

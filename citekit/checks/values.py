@@ -24,9 +24,7 @@ from citekit.model import Problem
 from citekit.scanner import Field
 
 
-def _fields(
-    bib: BibFile, *names: str, braces: bool = False
-) -> Iterator[tuple[Entry, Field, str]]:
+def _fields(bib: BibFile, *names: str, braces: bool = False) -> Iterator[tuple[Entry, Field, str]]:
     """(entry, field, resolved value) for the named fields that are present; the value
     without protective braces unless ``braces`` (in names they group words)."""
     index = by_name(bib)
@@ -238,6 +236,8 @@ _HYPHEN_RANGE = re.compile(r"(?<![-\w])([A-Za-z]?\d+)[ \t]*-[ \t]*([A-Za-z]?\d+)
 @check("page-range", severity="warning")
 def page_range(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A page range written with one hyphen (``10-20``) instead of an en dash (``10--20``)."""
+    if opts.datamodel == "biblatex":
+        return  # biber turns the hyphen into \bibrangedash itself
     for entry, f, value in _fields(bib, "pages"):
         m = _HYPHEN_RANGE.search(value)
         if m:
@@ -286,11 +286,23 @@ def _top_level_parts(value: str) -> list[str]:
     return parts
 
 
+# cheap tests that rule out most name lists before they are split
+_MAYBE_EMPTY = re.compile(r"^\s*and\s|\sand\s*$|\sand\s+and\s", re.IGNORECASE)
+_NO_AND = r"(?:(?!\sand\s)[^,])*"
+_MAYBE_SPLIT = re.compile(
+    rf",{_NO_AND},{_NO_AND},|,(?:(?!\sand\s)[^,\n])*\n{_NO_AND},", re.IGNORECASE
+)
+
+
 @check("empty-name", severity="warning")
 def empty_name(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """An ``and`` list with an empty name (``A and and B``, a trailing ``and``)."""
     for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
-        if value and any(not p.strip() for p in _top_level_parts(value)):
+        if (
+            value
+            and _MAYBE_EMPTY.search(value)
+            and any(not p.strip() for p in _top_level_parts(value))
+        ):
             yield at(
                 bib,
                 "empty-name",
@@ -303,6 +315,8 @@ def empty_name(bib: BibFile, opts: Options) -> Iterator[Problem]:
 def name_split(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """One name that runs over a line break with too many commas: a lost ``and``."""
     for entry, f, value in _fields(bib, *datamodel.NAME_FIELDS, braces=True):
+        if not _MAYBE_SPLIT.search(value):
+            continue
         for name in _top_level_parts(value):
             top = _GROUP.sub("", name) if "{" in name else name
             if top.count(",") > 2 or ("\n" in name and top.count(",") == 2):

@@ -73,9 +73,18 @@ FILES = click.argument(
     show_default=True,
     help="text: path:line:col: code message; github: workflow annotations.",
 )
-@click.option("--select", multiple=True, help="Run only these codes (comma-separated).")
-@click.option("--ignore", multiple=True, help="Skip these codes (comma-separated).")
-@click.option("--enable", multiple=True, help="Also run these opt-in checks, e.g. key-pattern.")
+@click.option(
+    "--select", multiple=True, metavar="CODES", help="Run only these codes (comma-separated)."
+)
+@click.option(
+    "--ignore", multiple=True, metavar="CODES", help="Skip these codes (comma-separated)."
+)
+@click.option(
+    "--enable",
+    multiple=True,
+    metavar="CODES",
+    help="Also run these opt-in checks, e.g. key-pattern.",
+)
 @click.option(
     "--severity",
     type=click.Choice(["error", "warning"]),
@@ -83,7 +92,9 @@ FILES = click.argument(
     help="The lowest severity that fails the run (default: error; warnings are shown).",
 )
 @click.option("--fix", is_flag=True, help="Apply the safe fixes in place, then check again.")
-@click.option("--style", default=None, help="Also report fields this CSL style prints.")
+@click.option(
+    "--style", default=None, metavar="NAME", help="Also report fields this CSL style prints."
+)
 @click.option(
     "--datamodel",
     type=click.Choice(["auto", "bibtex", "biblatex"]),
@@ -138,7 +149,6 @@ def _check(
     style: str | None,
     datamodel: str | None,
 ) -> None:
-    from citekit import bibfile
     from citekit import checks
 
     settings = checks.settings(ctx.cfg.check)
@@ -152,38 +162,29 @@ def _check(
         extra += ("style-missing-field",)
     fail_at = _RANK[severity or settings.severity]
 
-    paths = files or (ctx.library,)
-    loaded = [(path, *checks.read(path)) for path in paths]
-    macros = frozenset(m for _, bib, _ in loaded if bib is not None for m in bib.strings)
-    options = checks.Options(
-        datamodel=datamodel or settings.datamodel,
-        key_pattern=ctx.cfg.key_pattern,
-        style_name=style or "",
-        style_fields=style_fields,
-        macros=macros,
+    results = checks.check_files(
+        files or (ctx.library,),
+        select=chosen,
+        ignore=skipped,
+        enable=extra,
+        levels=settings.levels,
+        options=checks.Options(
+            datamodel=datamodel or settings.datamodel,
+            key_pattern=ctx.cfg.key_pattern,
+            style_name=style or "",
+            style_fields=style_fields,
+        ),
+        fix=fix,
     )
-    kwargs = {"select": chosen, "ignore": skipped, "enable": extra}
     ret = 0
     report: list[tuple[Path, Problem]] = []
-    for path, bib, unreadable in loaded:
-        if unreadable is not None:
-            found = (
-                [unreadable]
-                if not checks.codes(**kwargs) or "not-utf8" in checks.codes(**kwargs)
-                else []
-            )
-        else:
-            assert bib is not None
-            if fix:
-                text, counts = checks.fix_counts(bib, options=options, **kwargs)
-                if bibfile.write_if_changed(bib, text):
-                    done = ", ".join(f"{n} {code}" for code, n in counts.items())
-                    console.fixed(path, f"fixed {done}")
-                    ret = EXIT_FINDINGS
-                    bib = bibfile.scan(path, text, bom=bib.bom)
-            found = checks.run(bib, levels=settings.levels, options=options, **kwargs)
-        for p in found:
-            report.append((path, p))
+    for result in results:
+        if result.fixed:
+            done = ", ".join(f"{n} {code}" for code, n in result.fixed.items())
+            console.fixed(result.path, f"fixed {done}")
+            ret = EXIT_FINDINGS
+        for p in result.problems:
+            report.append((result.path, p))
             if _RANK[p.severity] >= fail_at:
                 ret = EXIT_FINDINGS
     if output == "json":

@@ -59,6 +59,13 @@ CASES = (
         id="different URLs",
     ),
     pytest.param(
+        "duplicate-url",
+        "@misc{a, title={Query Optimization}, url={https://ex.org/bulletin.pdf}}\n"
+        "@misc{b, title={Transaction Logging}, url={https://ex.org/bulletin.pdf}}\n",
+        False,
+        id="one PDF holding two papers",
+    ),
+    pytest.param(
         "duplicate-isbn",
         "@book{a, isbn={0-262-16209-1}}\n@book{b, isbn={978-0-262-16209-8}}\n",
         True,

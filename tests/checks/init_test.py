@@ -154,3 +154,23 @@ def test_every_check_has_a_triggering_and_a_clean_case() -> None:
     own_tables = {"key-pattern", "style-missing-field", "not-utf8"}
     for code in set(checks.RULES) - own_tables:
         assert seen.get(code) == {True, False}, code
+
+
+def test_check_files_fixes_in_place_and_reports_what_changed(tmp_path: Path) -> None:
+    path = tmp_path / "a.bib"
+    path.write_text(SRC)
+    (result,) = checks.check_files([path], select=["page-range"], fix=True)
+    assert result.fixed == {"page-range": 1}
+    assert result.problems == []
+    assert "{1--2}" in path.read_text()
+    (again,) = checks.check_files([path], select=["page-range"], fix=True)
+    assert again.fixed == {}
+
+
+def test_check_files_not_utf8_follows_selection_and_levels(tmp_path: Path) -> None:
+    path = tmp_path / "latin.bib"
+    path.write_bytes("@misc{a, title = {Caf\u00e9}}\n".encode("latin-1"))
+    (result,) = checks.check_files([path], levels={"not-utf8": "warning"})
+    assert [(p.code, p.severity) for p in result.problems] == [("not-utf8", "warning")]
+    (ignored,) = checks.check_files([path], ignore=["not-utf8"])
+    assert ignored.problems == []

@@ -20,6 +20,12 @@ CASES = (
         id="escaped; math; url is verbatim",
     ),
     pytest.param(
+        "unescaped-special",
+        "@misc{a, howpublished = {\\url{https://x.org/a#b%20c}}}\n",
+        False,
+        id="inside \\url",
+    ),
+    pytest.param(
         "unbalanced-math", "@misc{a, title = {Costs $5 and more}}\n", True, id="a lone dollar"
     ),
     pytest.param(

@@ -145,3 +145,10 @@ def test_value_checks(code: str, src: str, triggers: bool) -> None:
 )
 def test_value_fixes(code: str, src: str, expected: str) -> None:
     assert fixed(src, code) == expected
+
+
+def test_page_range_is_off_for_biblatex() -> None:
+    from citekit.checks import Options
+
+    src = "@misc{a, pages = {10-20}}\n"
+    assert codes(src, "page-range", options=Options(datamodel="biblatex")) == []

@@ -166,3 +166,15 @@ def test_fmt_keeps_bom_and_refuses_non_utf8(runner: CliRunner, tmp_path: Path) -
     assert result.exit_code == 2
     assert "not UTF-8" in result.stderr
     assert good.read_bytes() == "\ufeff@misc{a}\n".encode()
+
+
+def test_fix_keeps_crlf_bom_and_every_other_byte(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "crlf.bib"
+    src = (
+        "% kept {as is}\r\n@article{a,\r\n  title = {T},\r\n   pages = {1-2},\r\n}\r\n"
+        '\r\n@misc{b,  note = "x" }\r\n'
+    )
+    path.write_bytes(("\ufeff" + src).encode("utf-8"))
+    result = runner.invoke(cli, ["check", "--fix", "--select", "page-range", str(path)])
+    assert result.exit_code == 1
+    assert path.read_bytes() == ("\ufeff" + src.replace("1-2", "1--2")).encode("utf-8")
