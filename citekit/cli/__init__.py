@@ -8,6 +8,7 @@ Command modules import the core lazily, so ``citekit check`` never loads citepro
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 import tempfile
@@ -45,6 +46,14 @@ class Context:
     debug: bool = False
 
 
+# command -> the module under citekit.cli that defines it
+COMMANDS = {
+    "add": "library", "format": "render", "cite": "render", "list": "library",
+    "show": "library", "remove": "library", "styles": "render", "check": "check",
+    "fmt": "check", "completion": "shell",
+}  # fmt: skip
+
+
 class CitekitGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -54,9 +63,15 @@ class CitekitGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         # in the order a new user needs them, not alphabetical
-        order = ["add", "format", "cite", "list", "show", "remove", "styles", "check", "fmt"]
-        names = list(super().list_commands(ctx))
-        return [n for n in order if n in names] + sorted(n for n in names if n not in order)
+        names = list(dict.fromkeys([*COMMANDS, *super().list_commands(ctx)]))
+        return [n for n in COMMANDS if n in names] + sorted(n for n in names if n not in COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        # a command's module is imported only when it runs: a pre-commit hook running
+        # `check` never pays for the importers or the CSL engine
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"citekit.cli.{COMMANDS[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
 
 
 HELP = """Keep a BibTeX library tidy and cite from it with any CSL style.
@@ -106,19 +121,6 @@ def cli(ctx: click.Context, library: Path | None, config_path: Path | None, debu
     ctx.obj = Context(cfg=cfg, library=config.library_path(cfg, library), debug=debug)
 
 
-def _register() -> None:
-    from citekit.cli import library as _library  # noqa: F401
-    from citekit.cli import render as _render  # noqa: F401
-    from citekit.cli import shell as _shell  # noqa: F401
-
-    for optional in ("check", "importing"):
-        try:
-            __import__(f"citekit.cli.{optional}")
-        except ModuleNotFoundError as e:
-            if e.name != f"citekit.cli.{optional}":
-                raise
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; a crash is a bug, reported in one line (exit 3)."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -148,5 +150,3 @@ def main(argv: list[str] | None = None) -> None:
 
 
 pass_context = click.make_pass_decorator(Context)
-
-_register()
