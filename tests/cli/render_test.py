@@ -217,3 +217,15 @@ def test_help_has_examples(runner: CliRunner) -> None:
 def test_completion_script(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["completion", "bash"])
     assert "_CITEKIT_COMPLETE" in result.stdout
+
+
+def test_a_malformed_csl_json_item_is_exit_2_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "l.json"
+    lib.write_text('[{"id": "d", "type": "book", "issued": "2020"}]')
+    for args in (["format", "--all"], ["cite", "d"], ["show", "d"]):
+        result = runner.invoke(cli, ["--library", str(lib), *args])
+        assert result.exit_code == 2, args
+        assert result.stderr == (
+            f"error: {lib}: item 1 (id 'd'): \"issued\" must be a date like "
+            '{"date-parts": [[2020, 1, 31]]}; fix the file\n'
+        )
