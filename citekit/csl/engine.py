@@ -79,8 +79,18 @@ def _item_class() -> Any:
 
 def _parent_of(path: Path) -> tuple[Path, str | None]:
     """For a dependent style, its independent parent and its default locale."""
-    tree = etree.parse(str(path))
-    root = tree.getroot()
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as e:
+        line, col = e.position
+        raise CitekitError(
+            f"{path}:{line}:{col}: not a CSL style (not XML: {e.msg}); give a .csl file"
+        ) from None
+    if root.tag != f"{{{CSL_NS}}}style":
+        raise CitekitError(
+            f"{path}:{root.sourceline}:1: not a CSL style (the root is <{root.tag}>, not "
+            f"<style xmlns=\"{CSL_NS}\">); give a .csl file"
+        )
     locale = root.get("default-locale")
     links = root.findall(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link")
     has_layout = root.find(f"{{{CSL_NS}}}citation") is not None
@@ -89,7 +99,10 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
     for link in links:
         if link.get("rel") == "independent-parent":
             name = (link.get("href") or "").rstrip("/").rsplit("/", 1)[-1]
-            return styles.resolve(name), locale
+            try:
+                return styles.resolve(name), locale
+            except CitekitError as e:
+                raise CitekitError(f"{path}:{link.sourceline}:1: its parent style: {e}") from None
     raise CitekitError(f"{path}: a dependent style without an independent parent")
 
 

@@ -229,3 +229,51 @@ def test_a_malformed_csl_json_item_is_exit_2_not_a_crash(runner: CliRunner, tmp_
             f"error: {lib}: item 1 (id 'd'): \"issued\" must be a date like "
             '{"date-parts": [[2020, 1, 31]]}; fix the file\n'
         )
+
+
+DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <info><title>Dep</title><id>http://x/dep</id>
+    <link href="http://www.zotero.org/styles/no-such-parent" rel="independent-parent"/>
+  </info>
+</style>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    (
+        pytest.param("", "1:1: not a CSL style (not XML: Document is empty, line 1, column 1); "
+                     "give a .csl file", id="empty file"),
+        pytest.param("not xml <", "1:1: not a CSL style (not XML: Start tag expected, '<' not "
+                     "found, line 1, column 1); give a .csl file", id="not XML"),
+        pytest.param("<?xml version='1.0'?>\n<foo/>", '2:1: not a CSL style (the root is <foo>, '
+                     'not <style xmlns="http://purl.org/net/xbiblio/csl">); give a .csl file',
+                     id="XML but not CSL"),
+        pytest.param(DEPENDENT, "4:1: its parent style: unknown style 'no-such-parent'; run "
+                     "`citekit styles no-such-parent` to search the styles",
+                     id="dependent style whose parent is missing"),
+    ),
+)  # fmt: skip
+def test_a_style_file_that_is_not_usable_is_exit_2(
+    runner: CliRunner, sample: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    # an empty or non-XML .csl crashed in lxml (exit 3); XML that is not CSL was called
+    # "a dependent style without an independent parent"
+    style = tmp_path / "s.csl"
+    style.write_text(text)
+    for cmd in ("format", "cite"):
+        result = runner.invoke(
+            cli, ["--library", str(sample), cmd, "pollmann2023japan", "--style", str(style)]
+        )
+        assert result.exit_code == 2
+        assert result.stderr == f"error: {style}:{message}\n"
+
+
+def test_a_missing_style_file_says_so(runner: CliRunner, sample: Path, tmp_path: Path) -> None:
+    style = tmp_path / "nope.csl"
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--style", str(style)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {style}: no such style file; check the path\n"
