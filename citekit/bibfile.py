@@ -407,7 +407,7 @@ def format_entry(
     bare macros/numbers); plain values get braces."""
     lines = [f"@{entry_type}{{{key},"]
     for name, value in fields.items():
-        lines.append(f"{indent}{name} = {braced(value)},")
+        lines.append(f"{indent}{name} = {braced(value, name=name)},")
     lines.append("}")
     return newline.join(lines)
 
@@ -415,16 +415,25 @@ def format_entry(
 _BARE = re.compile(r"^(\d+|[A-Za-z][\w:.+/-]*)$")
 
 
-def braced(value: str) -> str:
-    """A value as BibTeX source: bare numbers stay bare, text gets braces."""
+def braced(value: str, *, name: str = "") -> str:
+    """A value as BibTeX source: bare numbers stay bare, text gets braces. Raises when
+    the braces do not balance: written out, they would break the file."""
     value = value.strip()
     if value.isdigit():
         return value
     if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (
         value.startswith('"') and value.endswith('"') and len(value) > 1
     ):
-        return value
-    return "{" + value + "}"
+        source = value
+    else:
+        source = "{" + value + "}"
+    if not _balanced_outer("{" + source[1:-1] + "}"):
+        what = f"{name} {value!r}" if name else repr(value)
+        raise CitekitError(
+            f"{what}: its braces do not balance, which would break the .bib file; "
+            "pair or remove them (in a URL, write %7B and %7D)"
+        )
+    return source
 
 
 def _balanced_outer(value: str) -> bool:

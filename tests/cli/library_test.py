@@ -321,3 +321,40 @@ def test_library_from_env_and_config(
     typo = runner.invoke(cli, ["list"])
     assert typo.exit_code == 2
     assert "unknown setting 'libary'; did you mean 'library'?" in typo.stderr
+
+
+def test_add_a_title_with_stray_braces_writes_a_file_that_reads_back(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # `\{` was written for a stray brace, but BibTeX (and `citekit check`) count it as a
+    # brace, so the entry never closed; a backslash next to it came out as `\textbackslash\{\}`
+    lib = tmp_path / "l.bib"
+    title = "50% of {weird} #1 \\ back \\{x"
+    args = ["--library", str(lib), "add", "--title", title, "--author", "Doe, J", "--date", "2021"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert (
+        "title = {50\\% of \\textbraceleft{}weird\\textbraceright{} \\#1 \\textbackslash{} "
+        "back \\textbackslash{}\\textbraceleft{}x}," in lib.read_text()
+    )
+    listed = runner.invoke(cli, ["--library", str(lib), "list", "--to", "json"])
+    assert json.loads(listed.stdout)[0]["title"] == title
+    check = runner.invoke(cli, ["check", "--select", "syntax-error,unbalanced-brace", str(lib)])
+    assert check.exit_code == 0, check.output
+
+
+def test_add_refuses_a_doi_or_url_with_stray_braces_and_writes_nothing(
+    runner: CliRunner, sample: Path
+) -> None:
+    # they are written verbatim, so `10.1/a}b` closed the field early and broke the file
+    before = sample.read_bytes()
+    for option, value in (("--doi", "10.1/a}b"), ("--url", "https://x.org/{a")):
+        result = runner.invoke(
+            cli, ["--library", str(sample), "add", "--title", "T", option, value]
+        )
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"error: {option[2:]} {value!r}: its braces do not balance, which would break the "
+            ".bib file; pair or remove them (in a URL, write %7B and %7D)\n"
+        )
+    assert sample.read_bytes() == before
