@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -59,9 +60,9 @@ def _fields_from_options(
 
     fields: dict[str, str] = {}
     if authors:
-        fields["author"] = " and ".join(_name_source(a) for a in authors)
+        fields["author"] = " and ".join(_name_source(a, "--author") for a in authors)
     if editors:
-        fields["editor"] = " and ".join(_name_source(e) for e in editors)
+        fields["editor"] = " and ".join(_name_source(e, "--editor") for e in editors)
     if title:
         fields["title"] = latex.to_latex(title)
     if container:
@@ -80,10 +81,10 @@ def _fields_from_options(
             raise click.BadParameter(
                 f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
             )
-        month = int(m.group(2)) if m.group(2) else 0
-        day = int(m.group(3)) if m.group(3) else 0
-        if m.group(2) and not 1 <= month <= 12 or m.group(3) and not 1 <= day <= 31:
-            raise click.BadParameter(f"{date!r} is not a real date", param_hint="--date")
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            raise click.BadParameter(f"{date!r} is not a real date", param_hint="--date") from None
         fields["date"] = date.strip()
     for name, val in extra.items():
         if val:
@@ -91,13 +92,19 @@ def _fields_from_options(
     return fields
 
 
-def _name_source(name: str) -> str:
+def _name_source(name: str, option: str) -> str:
     from citekit import latex
     from citekit import names
 
     name = name.strip()
-    if not name:
-        raise click.BadParameter("an empty name", param_hint="--author")
+    if not name.strip("{} \t"):
+        raise click.BadParameter("an empty name", param_hint=option)
+    if name.lower().strip("{}") == "and":
+        raise click.BadParameter(
+            "'and' is not a name (BibTeX reads it as the separator between names); "
+            f"repeat {option} for each person",
+            param_hint=option,
+        )
     if name.startswith("{") and name.endswith("}"):
         return name  # an organisation, braced by the user
     if "," in name:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from citekit.cli import cli
@@ -358,3 +359,37 @@ def test_add_refuses_a_doi_or_url_with_stray_braces_and_writes_nothing(
             ".bib file; pair or remove them (in a URL, write %7B and %7D)\n"
         )
     assert sample.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    (
+        pytest.param("--date", "2023-02-30", "Invalid value for --date: '2023-02-30' is not a "
+                     "real date", id="February 30th"),
+        pytest.param("--date", "2023-04-31", "Invalid value for --date: '2023-04-31' is not a "
+                     "real date", id="April 31st"),
+        pytest.param("--author", "{}", "Invalid value for --author: an empty name",
+                     id="empty braced author"),
+        pytest.param("--editor", "{ }", "Invalid value for --editor: an empty name",
+                     id="empty braced editor"),
+        pytest.param("--author", "and", "Invalid value for --author: 'and' is not a name (BibTeX "
+                     "reads it as the separator between names); repeat --author for each person",
+                     id="and as a name"),
+    ),
+)  # fmt: skip
+def test_add_refuses_impossible_dates_and_empty_names(
+    runner: CliRunner, sample: Path, option: str, value: str, message: str
+) -> None:
+    # each was written to the library as given (`date = {2023-02-30}`, `author = {}`)
+    before = sample.read_bytes()
+    result = runner.invoke(cli, ["--library", str(sample), "add", "--title", "T", option, value])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == f"Error: {message}"
+    assert sample.read_bytes() == before
+
+
+def test_add_accepts_a_leap_day(runner: CliRunner, sample: Path) -> None:
+    result = runner.invoke(
+        cli, ["--library", str(sample), "add", "--title", "T", "--date", "2024-02-29", "--dry-run"]
+    )
+    assert result.exit_code == 0 and "date = {2024-02-29}" in result.stdout
