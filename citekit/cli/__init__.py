@@ -123,10 +123,15 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; a crash is a bug, reported in one line (exit 3)."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        cli.main(args=argv, prog_name="citekit", standalone_mode=True)
+        # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code
+        # that means "check found problems" to a hook
+        code = cli.main(args=argv, prog_name="citekit", standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as e:
+        e.show()
+        raise SystemExit(e.exit_code) from None
+    except (KeyboardInterrupt, click.exceptions.Abort):
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
     except BrokenPipeError:
@@ -145,6 +150,7 @@ def main(argv: list[str] | None = None) -> None:
             f"the traceback is in {name} (--debug prints it); please report it\n"
         )
         raise SystemExit(EXIT_BUG) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -55,3 +55,25 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         cli_module.main(["--version"])
     assert e.value.code == 0
     assert capsys.readouterr().out == "citekit, version 0.1.0\n"
+
+
+def test_ctrl_c_is_exit_130_not_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sample: Path
+) -> None:
+    # click's standalone mode turned it into "Aborted!" and exit 1, which a pre-commit
+    # hook reads as "check found problems"
+    def interrupted(path: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(library, "load", interrupted)
+    with pytest.raises(SystemExit) as e:
+        cli_module.main(["--library", str(sample), "list"])
+    assert e.value.code == 130
+    assert capsys.readouterr().err.endswith("interrupted\n")
+
+
+def test_success_is_exit_0(capsys: pytest.CaptureFixture[str], sample: Path) -> None:
+    with pytest.raises(SystemExit) as e:
+        cli_module.main(["--library", str(sample), "list", "--to", "keys"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out.startswith("pollmann2023japan\n")
