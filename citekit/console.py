@@ -32,7 +32,7 @@ def is_terminal() -> bool:
 
 def can_ask() -> bool:
     """Whether a person can answer a question (stdin is a terminal)."""
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def raw(text: str) -> None:

@@ -219,7 +219,7 @@ def add_command(
         found.extend(sources_mod.from_text(citation))
     for source in sources:
         if source == "-":
-            found.extend(sources_mod.from_stdin(sys.stdin.read(), kind=kind or ""))
+            found.extend(sources_mod.from_stdin(_read_stdin(), kind=kind or ""))
             continue
         source_kind = kind or sources_mod.detect(source)
         if source_kind == "batch":
@@ -276,6 +276,16 @@ def add_command(
         for failure in failures:
             console.error(failure)
         raise SystemExit(2)
+
+
+def _read_stdin() -> str:
+    from citekit import bibfile
+
+    if sys.stdin is None:
+        raise CitekitError("<stdin>: closed; pipe the text in, e.g. pbpaste | citekit add -")
+    # bytes, so that a non-UTF-8 paste is a clear error rather than mojibake in the library
+    text, _ = bibfile.decode(Path("<stdin>"), sys.stdin.buffer.read())
+    return text
 
 
 def _fetch_batch(ctx: Context, path: Path) -> tuple[list[library.NewEntry], list[str]]:
@@ -398,7 +408,7 @@ def remove_command(ctx: Context, key: str, yes: bool) -> None:
 
     lib = library.load(ctx.library)
     entry = lib.find(key)
-    if not yes and sys.stdin.isatty():
+    if not yes and console.can_ask():
         console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
         if not console.confirm(f"Remove {entry.key}?"):
             console.info("nothing removed")

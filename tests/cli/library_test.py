@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,30 @@ def test_add_accepts_a_leap_day(runner: CliRunner, sample: Path) -> None:
         cli, ["--library", str(sample), "add", "--title", "T", "--date", "2024-02-29", "--dry-run"]
     )
     assert result.exit_code == 0 and "date = {2024-02-29}" in result.stdout
+
+
+def test_add_from_stdin_that_is_not_utf8_is_a_user_error(runner: CliRunner, sample: Path) -> None:
+    # the bytes came in as surrogates and crashed the write (exit 3)
+    before = sample.read_bytes()
+    result = runner.invoke(cli, ["--library", str(sample), "add", "-"], input=b"@misc{x, t={\xff}}")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: <stdin>:1:13: not UTF-8 (byte 0xff at offset 12; looks like MacRoman); re-save "
+        "the file as UTF-8, e.g. iconv -f MACROMAN -t UTF-8\n"
+    )
+    assert sample.read_bytes() == before
+
+
+def test_add_from_closed_stdin_is_a_user_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], sample: Path
+) -> None:
+    # `citekit add - <&-`: sys.stdin is None, and reading it crashed (exit 3)
+    from citekit import cli as cli_module
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(SystemExit) as e:
+        cli_module.main(["--library", str(sample), "add", "-"])
+    assert e.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: <stdin>: closed; pipe the text in, e.g. pbpaste | citekit add -\n"
+    )
