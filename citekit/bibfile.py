@@ -105,6 +105,9 @@ _ENCODING_HINTS = (
 
 def guess_encoding(data: bytes) -> str:
     """The likeliest legacy encoding of bytes that are not UTF-8 (a hint for messages)."""
+    # Windows editors save "Unicode" as UTF-16: a BOM, or a NUL beside every ASCII byte
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(0) * 4 >= len(data[:200]):
+        return "UTF-16"
     high = bytes(b for b in data if b >= 0x80)
     best, best_score = "latin-1", -1.0
     for encoding, plausible in _ENCODING_HINTS:
@@ -118,6 +121,12 @@ def guess_encoding(data: bytes) -> str:
     return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
 
 
+def iconv_name(encoding: str) -> str:
+    """The name both GNU and macOS iconv accept for an encoding ``guess_encoding`` gives."""
+    names = {"MacRoman": "MACINTOSH", "Windows-1252": "CP1252", "Latin-1": "LATIN1"}
+    return names.get(encoding, encoding)
+
+
 def decode(path: Path, data: bytes) -> tuple[str, bool]:
     """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
     try:
@@ -128,8 +137,18 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
         raise CitekitError(
             f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}; "
             f"looks like {guess_encoding(data)}); re-save the file as UTF-8, e.g. "
-            f"iconv -f {guess_encoding(data).upper().replace('-', '')} -t UTF-8"
+            f"iconv -f {iconv_name(guess_encoding(data))} -t UTF-8"
         ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        # valid UTF-8, but no text file has NULs: UTF-16 without a BOM, or not text at all
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise CitekitError(
+            f"{path}:{line}:{col}: a NUL byte, so not a UTF-8 text file (looks like "
+            f"{guess_encoding(data)}); re-save the file as UTF-8, e.g. "
+            f"iconv -f {iconv_name(guess_encoding(data))} -t UTF-8"
+        )
     if text.startswith(BOM):
         return text[1:], True
     return text, False

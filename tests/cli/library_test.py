@@ -403,7 +403,7 @@ def test_add_from_stdin_that_is_not_utf8_is_a_user_error(runner: CliRunner, samp
     assert result.exit_code == 2
     assert result.stderr == (
         "error: <stdin>:1:13: not UTF-8 (byte 0xff at offset 12; looks like MacRoman); re-save "
-        "the file as UTF-8, e.g. iconv -f MACROMAN -t UTF-8\n"
+        "the file as UTF-8, e.g. iconv -f MACINTOSH -t UTF-8\n"
     )
     assert sample.read_bytes() == before
 
