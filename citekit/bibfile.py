@@ -547,6 +547,8 @@ def write_if_changed(bib: BibFile, text: str) -> bool:
 def check_writable(path: Path) -> None:
     """Fail early, before any work, when the library cannot be replaced."""
     folder = path.resolve().parent
+    if folder.exists() and not folder.is_dir():
+        raise CitekitError(f"{path}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise CitekitError(f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

@@ -77,3 +77,16 @@ def test_success_is_exit_0(capsys: pytest.CaptureFixture[str], sample: Path) -> 
         cli_module.main(["--library", str(sample), "list", "--to", "keys"])
     assert e.value.code == 0
     assert capsys.readouterr().out.startswith("pollmann2023japan\n")
+
+
+def test_library_under_a_file_is_exit_2_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # it said "the folder .../notes.txt does not exist", but it does: as a file
+    (tmp_path / "notes.txt").write_text("x")
+    lib = tmp_path / "notes.txt" / "x.bib"
+    with pytest.raises(SystemExit) as e:
+        cli_module.main(["--library", str(lib), "add", "--title", "T"])
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"error: {lib}: {tmp_path / 'notes.txt'} is a file, not a folder\n"
