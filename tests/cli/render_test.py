@@ -208,7 +208,8 @@ def test_styles_search(runner: CliRunner) -> None:
 
 
 def test_help_has_examples(runner: CliRunner) -> None:
-    for cmd in ("add", "format", "cite", "list", "show", "remove", "styles"):
+    for cmd in ("add", "format", "cite", "list", "show", "remove", "styles", "check", "fmt",
+                "completion"):  # fmt: skip
         result = runner.invoke(cli, [cmd, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.output, cmd
