@@ -8,6 +8,7 @@ are rendered, so one bad item cannot sink a bibliography.
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 import warnings
 from collections.abc import Mapping
@@ -192,6 +193,8 @@ class Engine:
     def __init__(self, style: str | Path, *, locale: str | None = None) -> None:
         path = style if isinstance(style, Path) else styles.resolve(style)
         path, dependent_locale = _parent_of(path)
+        if locale is not None:
+            _check_locale(locale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -305,6 +308,18 @@ class Engine:
             except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
                 keys = ", ".join(c.key for c in cites)
                 raise CitekitError(f"cannot cite {keys} in this style: {_reason(e)}") from None
+
+
+def _check_locale(locale: str) -> None:
+    """citeproc-py silently falls back to en-US for a locale it does not have."""
+    from citeproc import model
+
+    language = locale.split("-")[0]
+    if locale not in model.LANGUAGE_NAMES and language not in model.PRIMARY_DIALECTS:
+        known = {name.lower(): name for name in model.LANGUAGE_NAMES}
+        close = [known[n] for n in difflib.get_close_matches(locale.lower(), sorted(known), n=3)]
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise CitekitError(f"unknown locale {locale!r}; {hint}use a code like en-GB or de-DE")
 
 
 def _reason(e: Exception) -> str:

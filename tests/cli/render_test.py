@@ -278,3 +278,21 @@ def test_a_missing_style_file_says_so(runner: CliRunner, sample: Path, tmp_path:
     )
     assert result.exit_code == 2
     assert result.stderr == f"error: {style}: no such style file; check the path\n"
+
+
+def test_an_unknown_locale_is_exit_2_not_silently_en_us(runner: CliRunner, sample: Path) -> None:
+    # citeproc-py falls back to en-US without a word for a locale it does not have
+    for cmd in ("format", "cite"):
+        result = runner.invoke(
+            cli, ["--library", str(sample), cmd, "pollmann2023japan", "--locale", "EN-us"]
+        )
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: unknown locale 'EN-us'; did you mean en-US, en-GB? use a code like en-GB "
+            "or de-DE\n"
+        )
+    # a language alone, or an unlisted region of a known language, still works
+    ok = runner.invoke(
+        cli, ["--library", str(sample), "cite", "pollmann2023japan", "--locale", "de-XX"]
+    )
+    assert ok.exit_code == 0
