@@ -371,7 +371,7 @@ def list_command(ctx: Context, query: str, author: str | None, year: str | None,
 @click.argument("key", shell_complete=complete_keys)
 @pass_context
 def show_command(ctx: Context, key: str) -> None:
-    """Show one entry as stored, and its belfer rendering.
+    """Show one entry as stored, and how the style setting (default belfer) prints it.
 
     \b
     Example:
@@ -383,7 +383,7 @@ def show_command(ctx: Context, key: str) -> None:
     lib = library.load(ctx.library)
     entry = lib.find(key)
     console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
-    out = render.bibliography(lib, [entry], style=ctx.cfg.style, fmt="text")
+    out = render.preview(lib, entry, style=ctx.cfg.style, locale=ctx.cfg.locale)
     for failure in out.failures:
         console.warning(f"{failure.key}: cannot render in {ctx.cfg.style}: {failure.reason}")
     if out.text.strip():
