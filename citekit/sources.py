@@ -98,6 +98,8 @@ def detect(source: str) -> str:
     kind, _ = identify(source)
     if kind:
         return kind
+    if path.is_dir():
+        raise CitekitError(f"{source}: is a folder; give a file in it, or a DOI, URL, …")
     raise CitekitError(
         f"{source}: no such file, and not a DOI, arXiv id, ISBN, PubMed id or URL; "
         "for a formatted citation use --text"

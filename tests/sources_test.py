@@ -142,3 +142,10 @@ def test_many_references_are_summarised_and_unsure_ones_numbered():
     assert found.unsure == [
         "reference 3: journal: 'Somewhere odd. Really odd' matches no known shape; kept whole"
     ]
+
+
+def test_detect_a_folder_says_it_is_a_folder(tmp_path):
+    # `citekit add refs/` said "no such file", though the folder is there
+    with pytest.raises(CitekitError) as e:
+        sources.detect(str(tmp_path))
+    assert str(e.value) == f"{tmp_path}: is a folder; give a file in it, or a DOI, URL, …"
