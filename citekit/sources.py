@@ -15,6 +15,7 @@ from dataclasses import field
 from pathlib import Path
 
 from citekit import bibfile
+from citekit import scanner
 from citekit.config import Config
 from citekit.errors import CitekitError
 from citekit.library import NewEntry
@@ -197,6 +198,7 @@ def from_bibtex(path: Path, text: str) -> list[NewEntry]:
     """Every entry of BibTeX ``text``, each with its own source text and key."""
     bib = bibfile.parse(path, text)
     bib.require_clean()
+    _require_balanced(path, text)
     if bib.duplicates:
         d = bib.duplicates[0]
         raise CitekitError(f"{path}:{d.line}: the key {d.key!r} appears twice in the input")
@@ -221,6 +223,20 @@ def from_bibtex(path: Path, text: str) -> list[NewEntry]:
     if not out:
         raise CitekitError(f"{path}: no BibTeX entries found")
     return out
+
+
+def _require_balanced(path: Path, text: str) -> None:
+    """bibtexparser reads \\{ as an escaped brace, but BibTeX counts it: such an entry,
+    copied into the library as is, would swallow every entry added after it."""
+    syntax = scanner.scan(text)
+    for item in syntax.items:
+        for issue in item.issues:
+            if issue.code == "unbalanced-brace":
+                line, col = syntax.line_col(issue.pos)
+                raise CitekitError(
+                    f"{path}:{line}:{col}: {issue.message}; balance the braces (BibTeX counts "
+                    "\\{ and \\} too) and run again"
+                )
 
 
 def _uses_macro(raw: str, strings: dict[str, str] | object) -> bool:
