@@ -45,6 +45,20 @@ def complete_keys(ctx: click.Context, param: click.Parameter, incomplete: str) -
     return [e.key for e in lib.entries if e.key.lower().startswith(incomplete.lower())]
 
 
+def load_reading(ctx: Context) -> library.Library:
+    """The library for a command that only reads it; blocks that do not parse are left
+    out, so say so rather than list fewer entries than the file holds."""
+    from citekit import library
+
+    lib = library.load(ctx.library)
+    for block in lib.bib.failed if lib.bib is not None else ():
+        console.warning(
+            f"{ctx.library}:{block.line}:1: left out, it does not parse ({block.error}); "
+            "citekit check shows details"
+        )
+    return lib
+
+
 def _fields_from_options(
     *,
     authors: tuple[str, ...],
@@ -348,10 +362,9 @@ def list_command(ctx: Context, query: str, author: str | None, year: str | None,
       citekit list japan --year 2020-2023
       citekit list --author pollmann --to keys
     """
-    from citekit import library
     from citekit import search
 
-    lib = library.load(ctx.library)
+    lib = load_reading(ctx)
     years = search.parse_years(year) if year else None
     rows = search.select(lib, query=query, author=author, years=years, entry_type=entry_type)
     fmt = to or ("table" if console.is_terminal() else "keys")
@@ -377,10 +390,9 @@ def show_command(ctx: Context, key: str) -> None:
     Example:
       citekit show pollmann2023japan
     """
-    from citekit import library
     from citekit import render
 
-    lib = library.load(ctx.library)
+    lib = load_reading(ctx)
     entry = lib.find(key)
     console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
     out = render.preview(lib, entry, style=ctx.cfg.style, locale=ctx.cfg.locale)

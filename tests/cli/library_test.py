@@ -435,3 +435,23 @@ def test_show_with_a_note_style_setting_prints_the_citation(
         "Mina Pollmann, «Japan, China Hold Foreign Minister Call Days after NATO Chief's "
         "Visit», in The Diplomat, 02/07/2023"
     )
+
+
+def test_list_says_when_a_block_that_does_not_parse_is_left_out(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # list, show and cite silently showed fewer entries than the file holds
+    lib = tmp_path / "l.bib"
+    lib.write_text(
+        "@article{good, title={Good}, year=2020}\n\n@article{bad, title = {open\n\n"
+        "@article{after, title={After}, year=2021}\n"
+    )
+    result = runner.invoke(cli, ["--library", str(lib), "list"])
+    assert result.exit_code == 0
+    assert result.stdout == "good\nafter\n"
+    assert result.stderr == (
+        f"warning: {lib}:3:1: left out, it does not parse (Unexpected block start: `@article`. "
+        "Was still looking for field-value closing `}`); citekit check shows details\n"
+    )
+    cite = runner.invoke(cli, ["--library", str(lib), "cite", "good"])
+    assert cite.exit_code == 0 and "left out, it does not parse" in cite.stderr
