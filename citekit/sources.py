@@ -44,7 +44,7 @@ def delimited(entry: NewEntry) -> NewEntry:
     that already looks delimited (``{World Health Organization}``, ``"Quoted"``) needs
     its own braces, or it would lose the ones it has."""
     fields = {
-        name: "{" + value + "}" if bibfile.braced(value) == value and not value.isdigit()
+        name: "{" + value + "}" if bibfile.braced(value, name=name) == value and not value.isdigit()
         else value
         for name, value in entry.fields.items()
     }  # fmt: skip

@@ -160,3 +160,9 @@ def test_bibtex_whose_braces_balance_only_for_bibtexparser_is_refused():
         "in.bib:1:1: @misc 'k' is never closed; balance the braces (BibTeX counts \\{ and \\} "
         "too) and run again"
     )
+
+
+def test_delimited_names_the_field_whose_braces_do_not_balance():
+    with pytest.raises(CitekitError) as e:
+        sources.delimited(NewEntry("article", {"doi": "10.1/x}y"}))
+    assert str(e.value).startswith("doi '10.1/x}y': its braces do not balance")
