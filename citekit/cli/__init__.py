@@ -122,6 +122,11 @@ def _register() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; a crash is a bug, reported in one line (exit 3)."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    # a stream closed by the shell (`citekit list >&-`) is None in Python: output to it is
+    # discarded, as the user asked, instead of crashing on the first write
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     try:
         # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code
         # that means "check found problems" to a hook

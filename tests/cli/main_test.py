@@ -90,3 +90,15 @@ def test_library_under_a_file_is_exit_2_naming_the_file(
     assert e.value.code == 2
     err = capsys.readouterr().err
     assert err == f"error: {lib}: {tmp_path / 'notes.txt'} is a file, not a folder\n"
+
+
+def test_a_closed_stdout_discards_output_instead_of_crashing(
+    monkeypatch: pytest.MonkeyPatch, sample: Path
+) -> None:
+    # `citekit list >&-`: sys.stdout is None and the first write crashed (exit 3)
+    import sys
+
+    monkeypatch.setattr(sys, "stdout", None)
+    with pytest.raises(SystemExit) as e:
+        cli_module.main(["--library", str(sample), "list"])
+    assert e.value.code == 0
