@@ -105,6 +105,9 @@ _ENCODING_HINTS = (
 
 def guess_encoding(data: bytes) -> str:
     """The likeliest legacy encoding of bytes that are not UTF-8 (a hint for messages)."""
+    # Windows editors save "Unicode" as UTF-16: a BOM, or a NUL beside every ASCII byte
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(0) * 4 >= len(data[:200]):
+        return "UTF-16"
     high = bytes(b for b in data if b >= 0x80)
     best, best_score = "latin-1", -1.0
     for encoding, plausible in _ENCODING_HINTS:
@@ -118,6 +121,12 @@ def guess_encoding(data: bytes) -> str:
     return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
 
 
+def iconv_name(encoding: str) -> str:
+    """The name both GNU and macOS iconv accept for an encoding ``guess_encoding`` gives."""
+    names = {"MacRoman": "MACINTOSH", "Windows-1252": "CP1252", "Latin-1": "LATIN1"}
+    return names.get(encoding, encoding)
+
+
 def decode(path: Path, data: bytes) -> tuple[str, bool]:
     """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
     try:
@@ -128,8 +137,18 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
         raise CitekitError(
             f"{path}:{line}:{col}: not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}; "
             f"looks like {guess_encoding(data)}); re-save the file as UTF-8, e.g. "
-            f"iconv -f {guess_encoding(data).upper().replace('-', '')} -t UTF-8"
+            f"iconv -f {iconv_name(guess_encoding(data))} -t UTF-8"
         ) from None
+    nul = text.find("\0")
+    if nul >= 0:
+        # valid UTF-8, but no text file has NULs: UTF-16 without a BOM, or not text at all
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise CitekitError(
+            f"{path}:{line}:{col}: a NUL byte, so not a UTF-8 text file (looks like "
+            f"{guess_encoding(data)}); re-save the file as UTF-8, e.g. "
+            f"iconv -f {iconv_name(guess_encoding(data))} -t UTF-8"
+        )
     if text.startswith(BOM):
         return text[1:], True
     return text, False
@@ -409,7 +428,7 @@ def format_entry(
     bare macros/numbers); plain values get braces."""
     lines = [f"@{entry_type}{{{key},"]
     for name, value in fields.items():
-        lines.append(f"{indent}{name} = {braced(value)},")
+        lines.append(f"{indent}{name} = {braced(value, name=name)},")
     lines.append("}")
     return newline.join(lines)
 
@@ -417,16 +436,25 @@ def format_entry(
 _BARE = re.compile(r"^(\d+|[A-Za-z][\w:.+/-]*)$")
 
 
-def braced(value: str) -> str:
-    """A value as BibTeX source: bare numbers stay bare, text gets braces."""
+def braced(value: str, *, name: str = "") -> str:
+    """A value as BibTeX source: bare numbers stay bare, text gets braces. Raises when
+    the braces do not balance: written out, they would break the file."""
     value = value.strip()
     if value.isdigit():
         return value
     if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (
         value.startswith('"') and value.endswith('"') and len(value) > 1
     ):
-        return value
-    return "{" + value + "}"
+        source = value
+    else:
+        source = "{" + value + "}"
+    if not _balanced_outer("{" + source[1:-1] + "}"):
+        what = f"{name} {value!r}" if name else repr(value)
+        raise CitekitError(
+            f"{what}: its braces do not balance, which would break the .bib file; "
+            "pair or remove them (in a URL, write %7B and %7D)"
+        )
+    return source
 
 
 def _balanced_outer(value: str) -> bool:
@@ -521,6 +549,8 @@ def write_if_changed(bib: BibFile, text: str) -> bool:
 def check_writable(path: Path) -> None:
     """Fail early, before any work, when the library cannot be replaced."""
     folder = path.resolve().parent
+    if folder.exists() and not folder.is_dir():
+        raise CitekitError(f"{path}: {folder} is a file, not a folder")
     if not folder.is_dir():
         raise CitekitError(f"{path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):

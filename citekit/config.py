@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -69,9 +70,15 @@ def load(path: Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as e:
         raise CitekitError(f"{path}: cannot read settings ({e})") from None
     except tomllib.TOMLDecodeError as e:
-        raise CitekitError(f"{path}: not valid TOML ({e}); fix the file") from None
+        m = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", str(e))
+        where, what = (f"{path}:{m[2]}:{m[3]}", m[1]) if m else (str(path), str(e))
+        raise CitekitError(f"{where}: not valid TOML ({what}); fix the file") from None
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("citekit", {})
+        tool = data.get("tool", {})
+        table = tool.get("citekit", {}) if isinstance(tool, dict) else None
+        if not isinstance(table, dict):
+            raise CitekitError(f"{path}: [tool.citekit] must be a table of settings; fix the file")
+        data = table
     return from_mapping(data, source=path)
 
 

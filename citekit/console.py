@@ -32,7 +32,7 @@ def is_terminal() -> bool:
 
 def can_ask() -> bool:
     """Whether a person can answer a question (stdin is a terminal)."""
-    return sys.stdin.isatty()
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 def raw(text: str) -> None:
@@ -98,7 +98,8 @@ def bibtex(source: str, *, title: str = "") -> None:
     from rich.syntax import Syntax
 
     body: Any = Syntax(source, "bibtex", theme="ansi_dark", word_wrap=True)
-    out.print(Panel(body, title=escape(title)) if title else body)
+    # soft_wrap (set for path:line: output) would crop long lines at the panel edge
+    out.print(Panel(body, title=escape(title)) if title else body, soft_wrap=False)
 
 
 @contextlib.contextmanager

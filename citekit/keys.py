@@ -95,6 +95,11 @@ def validate_pattern(pattern: str) -> None:
                 f"key pattern {pattern!r}: unknown field {{{m.group(1)}}}; "
                 f"use {', '.join('{' + k + '}' for k in sorted(known))}"
             )
+    if re.search(r"[{}]", _FIELD.sub("", pattern)):
+        # a typo like "{auth" would otherwise become the literal key "auth" every time
+        raise CitekitError(
+            f"key pattern {pattern!r}: a brace without its pair; fields are written like {{auth}}"
+        )
 
 
 def base_key(fields: Mapping[str, str], pattern: str = "{auth}{year}{title}") -> str:

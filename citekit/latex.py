@@ -104,6 +104,7 @@ _SYMBOLS = {
     "copyright": "©", "textcopyright": "©", "textregistered": "®", "texttrademark": "™",
     "euro": "€", "texteuro": "€", "pounds": "£", "textsterling": "£", "yen": "¥",
     "textdegree": "°", "degree": "°", "textbackslash": "\\", "textasciitilde": "~",
+    "textbraceleft": "{", "textbraceright": "}",
     "textasciicircum": "^", "textbar": "|", "textless": "<", "textgreater": ">",
     "textbullet": "•", "dag": "†", "ddag": "‡", "textdagger": "†", "textdaggerdbl": "‡",
     "textperiodcentered": "·", "textexclamdown": "¡", "textquestiondown": "¿",
@@ -417,19 +418,25 @@ _SPECIALS = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$"}
 def to_latex(text: str) -> str:
     """Text as a BibTeX value body: specials escaped, braces balanced, Unicode kept
     (files are UTF-8). Rich-text markup from importers becomes LaTeX commands."""
+    # unbalanced braces would break the file. BibTeX counts \{ and \} as braces too, so
+    # stray ones become commands without braces; balanced ones stay, protecting case
+    if not _balanced(text):
+        text = text.replace("{", "\0L").replace("}", "\0R")
     text = text.replace("\\", r"\textbackslash{}")
+    text = text.replace("\0L", r"\textbraceleft{}").replace("\0R", r"\textbraceright{}")
     out = re.sub(r"[&%#_$]", lambda m: _SPECIALS[m.group(0)], text)
     out = re.sub(r"<i>(.*?)</i>", r"\\textit{\1}", out)
     out = re.sub(r"<b>(.*?)</b>", r"\\textbf{\1}", out)
     out = re.sub(r"<sup>(.*?)</sup>", r"\\textsuperscript{\1}", out)
     out = re.sub(r"<sub>(.*?)</sub>", r"\\textsubscript{\1}", out)
     out = re.sub(r'<span class="nocase">(.*?)</span>', r"{\1}", out)
-    # unbalanced braces would break the file: escape them all when they do not balance
+    return out
+
+
+def _balanced(text: str) -> bool:
     depth = 0
-    for ch in out:
+    for ch in text:
         depth += 1 if ch == "{" else -1 if ch == "}" else 0
         if depth < 0:
-            break
-    if depth != 0:
-        out = out.replace("{", r"\{").replace("}", r"\}")
-    return out
+            return False
+    return depth == 0

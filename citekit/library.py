@@ -126,7 +126,55 @@ def _load_json(path: Path) -> Library:
         data = data["items"]
     if not isinstance(data, list) or not all(isinstance(i, dict) and "id" in i for i in data):
         raise CitekitError(f"{path}: not a CSL-JSON library (a list of items with ids)")
+    seen: dict[str, int] = {}
+    for n, item in enumerate(data, 1):
+        problem = _csl_item_problem(item)
+        if problem is None and str(item["id"]).casefold() in seen:
+            problem = f"the id is already used by item {seen[str(item['id']).casefold()]}"
+        if problem is not None:
+            raise CitekitError(f"{path}: item {n} (id {item['id']!r}): {problem}; fix the file")
+        seen[str(item["id"]).casefold()] = n
     return Library(path, json_items=tuple(data))
+
+
+# the CSL variables citeproc-py reads as names and as dates; other values it turns into text
+_CSL_NAMES = frozenset((
+    "author", "collection-editor", "composer", "container-author", "editor",
+    "editorial-director", "illustrator", "interviewer", "original-author", "recipient",
+    "translator",
+))  # fmt: skip
+_CSL_DATES = frozenset(("accessed", "container", "event-date", "issued", "original-date",
+                        "submitted"))  # fmt: skip
+
+
+def _csl_item_problem(item: Mapping[str, Any]) -> str | None:
+    """What makes a CSL-JSON item unusable (citeproc-py would crash on it), or None."""
+    if isinstance(item["id"], bool) or not isinstance(item["id"], str | int) or item["id"] == "":
+        return "the id must be a non-empty string or a number"
+    if not isinstance(item.get("type"), str):
+        return 'no "type" (a CSL type such as "article-journal" or "book")'
+    for name, value in item.items():
+        var = name.replace("_", "-")
+        if var in _CSL_NAMES and not (isinstance(value, list) and all(map(_is_name, value))):
+            return f'"{name}" must be a list of names like [{{"family": "Doe", "given": "J"}}]'
+        if var in _CSL_DATES and not _is_date(value):
+            return f'"{name}" must be a date like {{"date-parts": [[2020, 1, 31]]}}'
+    return None
+
+
+def _is_name(value: Any) -> bool:
+    parts = ("family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle")
+    return isinstance(value, dict) and all(isinstance(value.get(p, ""), str) for p in parts)
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, dict):
+        return False
+    parts = value.get("date-parts", [])
+    return isinstance(parts, list) and all(
+        isinstance(p, list) and 1 <= len(p) <= 3 and all(isinstance(n, int | str) for n in p)
+        for p in parts
+    )
 
 
 def require_bib(lib: Library) -> bibfile.BibFile:

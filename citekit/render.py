@@ -56,3 +56,11 @@ def citation(
     html = engine.citation(items, keyed)
     piece = output.Piece(",".join(c.key for c in keyed), html)
     return Output(output.render([piece], fmt, bibliography=False), (), (piece,))
+
+
+def preview(lib: Library, entry: Entry, *, style: str, locale: str | None = None) -> Output:
+    """How the style prints one entry: its bibliography entry, or its citation when the
+    style has no bibliography (many note styles)."""
+    if Engine(style, locale=locale).has_bibliography:
+        return bibliography(lib, [entry], style=style, locale=locale)
+    return citation(lib, [Cite(entry.key)], style=style, locale=locale)

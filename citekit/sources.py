@@ -15,6 +15,7 @@ from dataclasses import field
 from pathlib import Path
 
 from citekit import bibfile
+from citekit import scanner
 from citekit.config import Config
 from citekit.errors import CitekitError
 from citekit.library import NewEntry
@@ -43,7 +44,7 @@ def delimited(entry: NewEntry) -> NewEntry:
     that already looks delimited (``{World Health Organization}``, ``"Quoted"``) needs
     its own braces, or it would lose the ones it has."""
     fields = {
-        name: "{" + value + "}" if bibfile.braced(value) == value and not value.isdigit()
+        name: "{" + value + "}" if bibfile.braced(value, name=name) == value and not value.isdigit()
         else value
         for name, value in entry.fields.items()
     }  # fmt: skip
@@ -98,6 +99,8 @@ def detect(source: str) -> str:
     kind, _ = identify(source)
     if kind:
         return kind
+    if path.is_dir():
+        raise CitekitError(f"{source}: is a folder; give a file in it, or a DOI, URL, …")
     raise CitekitError(
         f"{source}: no such file, and not a DOI, arXiv id, ISBN, PubMed id or URL; "
         "for a formatted citation use --text"
@@ -195,6 +198,7 @@ def from_bibtex(path: Path, text: str) -> list[NewEntry]:
     """Every entry of BibTeX ``text``, each with its own source text and key."""
     bib = bibfile.parse(path, text)
     bib.require_clean()
+    _require_balanced(path, text)
     if bib.duplicates:
         d = bib.duplicates[0]
         raise CitekitError(f"{path}:{d.line}: the key {d.key!r} appears twice in the input")
@@ -219,6 +223,20 @@ def from_bibtex(path: Path, text: str) -> list[NewEntry]:
     if not out:
         raise CitekitError(f"{path}: no BibTeX entries found")
     return out
+
+
+def _require_balanced(path: Path, text: str) -> None:
+    """bibtexparser reads \\{ as an escaped brace, but BibTeX counts it: such an entry,
+    copied into the library as is, would swallow every entry added after it."""
+    syntax = scanner.scan(text)
+    for item in syntax.items:
+        for issue in item.issues:
+            if issue.code == "unbalanced-brace":
+                line, col = syntax.line_col(issue.pos)
+                raise CitekitError(
+                    f"{path}:{line}:{col}: {issue.message}; balance the braces (BibTeX counts "
+                    "\\{ and \\} too) and run again"
+                )
 
 
 def _uses_macro(raw: str, strings: dict[str, str] | object) -> bool:

@@ -101,6 +101,35 @@ def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "message"),
+    (
+        pytest.param("@misc{a, title={Caf\u00e9}}\n".encode("utf-16"),
+                     "1:1: not UTF-8 (byte 0xff at offset 0; looks like UTF-16); re-save the file "
+                     "as UTF-8, e.g. iconv -f UTF-16 -t UTF-8", id="UTF-16 with a BOM"),
+        # ASCII-only UTF-16 without a BOM is valid UTF-8 (with NULs): it read as no entries
+        pytest.param("@misc{a, title={T}}\n".encode("utf-16-be"),
+                     "1:1: a NUL byte, so not a UTF-8 text file (looks like UTF-16); re-save the "
+                     "file as UTF-8, e.g. iconv -f UTF-16 -t UTF-8", id="UTF-16 without a BOM"),
+        # the suggested command must run: GNU iconv knows neither MACROMAN nor WINDOWS1252
+        pytest.param("@misc{a, title={Caf\u00e9 \u201cq\u201d}}\n".encode("mac_roman"),
+                     "1:20: not UTF-8 (byte 0x8e at offset 19; looks like MacRoman); re-save the "
+                     "file as UTF-8, e.g. iconv -f MACINTOSH -t UTF-8", id="MacRoman"),
+        pytest.param("@misc{a, title={Caf\u00e9 \u201cq\u201d}}\n".encode("cp1252"),
+                     "1:20: not UTF-8 (byte 0xe9 at offset 19; looks like Windows-1252); re-save "
+                     "the file as UTF-8, e.g. iconv -f CP1252 -t UTF-8", id="Windows-1252"),
+    ),
+)  # fmt: skip
+def test_decode_names_the_encoding_and_a_working_iconv(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    path = tmp_path / "t.bib"
+    path.write_bytes(data)
+    with pytest.raises(CitekitError) as e:
+        bibfile.read(path)
+    assert str(e.value) == f"{path}:{message}"
+
+
 def test_bom_is_kept_on_write(tmp_path: Path) -> None:
     path = tmp_path / "bom.bib"
     path.write_bytes(b"\xef\xbb\xbf@misc{a, title={A}}\n")

@@ -72,6 +72,16 @@ def test_unknown_pattern_field_is_an_error() -> None:
         keys.base_key(POLLMANN, "{bogus}")
 
 
+@pytest.mark.parametrize("pattern", ["{auth", "auth}{year}", "{auth}{{year}}"])
+def test_a_pattern_brace_without_its_pair_is_an_error(pattern: str) -> None:
+    # "{auth" made every key the literal "auth", "autha", "authb", ...
+    with pytest.raises(CitekitError) as e:
+        keys.base_key(POLLMANN, pattern)
+    assert str(e.value) == (
+        f"key pattern {pattern!r}: a brace without its pair; fields are written like {{auth}}"
+    )
+
+
 @pytest.mark.parametrize("bad", ["has space", "a,b", "x{y}", 'q"', ""])
 def test_check_key_rejects_unusable_keys(bad: str) -> None:
     with pytest.raises(CitekitError):

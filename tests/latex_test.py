@@ -77,8 +77,23 @@ def test_month_number(text: str, month: int | None) -> None:
         ("A & B 50% #1 a_b", r"A \& B 50\% \#1 a\_b"),
         ("Unicode stays: Müller", "Unicode stays: Müller"),
         ('<i>Nature</i> and <span class="nocase">NATO</span>', r"\textit{Nature} and {NATO}"),
-        ("an { unbalanced", r"an \{ unbalanced"),
+        # BibTeX counts \{ as a brace, so a stray brace must not be written as \{
+        ("an { unbalanced", r"an \textbraceleft{} unbalanced"),
+        ("a } b {", r"a \textbraceright{} b \textbraceleft{}"),
+        ("a \\ b", r"a \textbackslash{} b"),
+        ("{x \\", r"\textbraceleft{}x \textbackslash{}"),
+        ("{NATO} stays protected", "{NATO} stays protected"),
     ),
 )
 def test_to_latex(text: str, expected: str) -> None:
     assert latex.to_latex(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ("Hello {", "}Hello", "50% of {weird} #1 \\ back \\{x", "x}{y", "a_b & $5 \\"),
+)
+def test_to_latex_reads_back_as_the_same_text_and_balances(text: str) -> None:
+    source = latex.to_latex(text)
+    assert latex.plain("{" + source + "}") == text
+    assert latex._balanced(source)  # as BibTeX counts them: \{ is a brace too

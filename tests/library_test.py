@@ -78,3 +78,49 @@ def test_keys_from_bibtex_are_kept_or_suffixed_with_force(tmp_path: Path) -> Non
     assert result.text.endswith("\n@misc{Ka, title={New}}\n")
     rekeyed = library.prepare(bib, new, rekey=True)
     assert rekeyed.added[0].key == "new"
+
+
+@pytest.mark.parametrize(
+    ("items", "problem"),
+    (
+        pytest.param('[{"id": "d", "title": "T"}]',
+                     'item 1 (id \'d\'): no "type" (a CSL type such as "article-journal" or '
+                     '"book")', id="no type"),
+        pytest.param('[{"id": true, "type": "book"}]',
+                     "item 1 (id True): the id must be a non-empty string or a number",
+                     id="id not a string or number"),
+        pytest.param('[{"id": "d", "type": "book", "issued": "2020-01-01"}]',
+                     'item 1 (id \'d\'): "issued" must be a date like '
+                     '{"date-parts": [[2020, 1, 31]]}', id="date as a string"),
+        pytest.param('[{"id": "d", "type": "book", "issued": {"date-parts": [[]]}}]',
+                     'item 1 (id \'d\'): "issued" must be a date like '
+                     '{"date-parts": [[2020, 1, 31]]}', id="empty date-parts"),
+        pytest.param('[{"id": "d", "type": "book", "author": "Doe, J"}]',
+                     'item 1 (id \'d\'): "author" must be a list of names like '
+                     '[{"family": "Doe", "given": "J"}]', id="author as a string"),
+        pytest.param('[{"id": "d", "type": "book", "editor": [{"family": 5}]}]',
+                     'item 1 (id \'d\'): "editor" must be a list of names like '
+                     '[{"family": "Doe", "given": "J"}]', id="a name part not text"),
+        pytest.param('[{"id": "d", "type": "book"}, {"id": "D", "type": "book"}]',
+                     "item 2 (id 'D'): the id is already used by item 1",
+                     id="ids differing in case"),
+    ),
+)  # fmt: skip
+def test_a_malformed_csl_json_library_is_a_user_error(
+    tmp_path: Path, items: str, problem: str
+) -> None:
+    # citeproc-py crashed on each of these (exit 3) when they reached it
+    path = tmp_path / "lib.json"
+    path.write_text(items)
+    with pytest.raises(CitekitError) as e:
+        library.load(path)
+    assert str(e.value) == f"{path}: {problem}; fix the file"
+
+
+def test_a_well_formed_csl_json_library_loads(tmp_path: Path) -> None:
+    path = tmp_path / "lib.json"
+    path.write_text(
+        '[{"id": 5, "type": "book", "author": [{"family": "Doe", "parse-names": true}],'
+        ' "issued": {"date-parts": [["2020", 1]]}}]'
+    )
+    assert [e.key for e in library.load(path).entries] == ["5"]

@@ -142,3 +142,27 @@ def test_many_references_are_summarised_and_unsure_ones_numbered():
     assert found.unsure == [
         "reference 3: journal: 'Somewhere odd. Really odd' matches no known shape; kept whole"
     ]
+
+
+def test_detect_a_folder_says_it_is_a_folder(tmp_path):
+    # `citekit add refs/` said "no such file", though the folder is there
+    with pytest.raises(CitekitError) as e:
+        sources.detect(str(tmp_path))
+    assert str(e.value) == f"{tmp_path}: is a folder; give a file in it, or a DOI, URL, …"
+
+
+def test_bibtex_whose_braces_balance_only_for_bibtexparser_is_refused():
+    # bibtexparser reads \{ as escaped, BibTeX does not: copied into the library, the
+    # entry would never close and would swallow every entry added after it
+    with pytest.raises(CitekitError) as e:
+        sources.from_bibtex(Path("in.bib"), "@misc{k, title = {Hello \\{}, year = 2020}\n")
+    assert str(e.value) == (
+        "in.bib:1:1: @misc 'k' is never closed; balance the braces (BibTeX counts \\{ and \\} "
+        "too) and run again"
+    )
+
+
+def test_delimited_names_the_field_whose_braces_do_not_balance():
+    with pytest.raises(CitekitError) as e:
+        sources.delimited(NewEntry("article", {"doi": "10.1/x}y"}))
+    assert str(e.value).startswith("doi '10.1/x}y': its braces do not balance")

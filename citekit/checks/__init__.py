@@ -168,7 +168,7 @@ def read(path: Path) -> tuple[BibFile | None, Problem | None]:
             line,
             col,
             f"not UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}; looks like {guess}; "
-            f"re-save it as UTF-8 (iconv -f {guess.upper().replace('-', '')} -t UTF-8)",
+            f"re-save it as UTF-8 (iconv -f {bibfile.iconv_name(guess)} -t UTF-8)",
         )
     bom = text.startswith(bibfile.BOM)
     return bibfile.scan(path, text[1:] if bom else text, bom=bom), None

@@ -124,11 +124,21 @@ def cli(ctx: click.Context, library: Path | None, config_path: Path | None, debu
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI; a crash is a bug, reported in one line (exit 3)."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    # a stream closed by the shell (`citekit list >&-`) is None in Python: output to it is
+    # discarded, as the user asked, instead of crashing on the first write
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
     try:
-        cli.main(args=argv, prog_name="citekit", standalone_mode=True)
+        # not standalone: click would turn Ctrl-C into "Aborted!" and exit 1, the code
+        # that means "check found problems" to a hook
+        code = cli.main(args=argv, prog_name="citekit", standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as e:
+        e.show()
+        raise SystemExit(e.exit_code) from None
+    except (KeyboardInterrupt, click.exceptions.Abort):
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
     except BrokenPipeError:
@@ -147,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
             f"the traceback is in {name} (--debug prints it); please report it\n"
         )
         raise SystemExit(EXIT_BUG) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 pass_context = click.make_pass_decorator(Context)

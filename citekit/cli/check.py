@@ -120,6 +120,12 @@ def check_command(
     Exit 0 when clean, 1 when a finding reaches --severity or --fix changed a file,
     2 for bad usage or unreadable input. Silence one entry with a comment on the line
     above it: % citekit: ignore[code]
+
+    \b
+    Examples:
+      citekit check refs.bib
+      citekit check --fix refs.bib              # rewrite what is safe to fix
+      citekit check --severity warning --format github refs.bib
     """
     with _no_gc():
         _check(
@@ -221,6 +227,12 @@ def fmt_command(
 
     Settings go in [tool.citekit.fmt]: indent, align, field-order, month, sort,
     trailing-comma. Exit 1 with --check when a file would change; 2 for unreadable input.
+
+    \b
+    Examples:
+      citekit fmt refs.bib
+      citekit fmt --check --diff refs.bib       # show what would change, write nothing
+      citekit fmt --sort refs.bib
     """
     from dataclasses import replace
 

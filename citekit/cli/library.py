@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -44,6 +45,20 @@ def complete_keys(ctx: click.Context, param: click.Parameter, incomplete: str) -
     return [e.key for e in lib.entries if e.key.lower().startswith(incomplete.lower())]
 
 
+def load_reading(ctx: Context) -> library.Library:
+    """The library for a command that only reads it; blocks that do not parse are left
+    out, so say so rather than list fewer entries than the file holds."""
+    from citekit import library
+
+    lib = library.load(ctx.library)
+    for block in lib.bib.failed if lib.bib is not None else ():
+        console.warning(
+            f"{ctx.library}:{block.line}:1: left out, it does not parse ({block.error}); "
+            "citekit check shows details"
+        )
+    return lib
+
+
 def _fields_from_options(
     *,
     authors: tuple[str, ...],
@@ -59,9 +74,9 @@ def _fields_from_options(
 
     fields: dict[str, str] = {}
     if authors:
-        fields["author"] = " and ".join(_name_source(a) for a in authors)
+        fields["author"] = " and ".join(_name_source(a, "--author") for a in authors)
     if editors:
-        fields["editor"] = " and ".join(_name_source(e) for e in editors)
+        fields["editor"] = " and ".join(_name_source(e, "--editor") for e in editors)
     if title:
         fields["title"] = latex.to_latex(title)
     if container:
@@ -80,10 +95,10 @@ def _fields_from_options(
             raise click.BadParameter(
                 f"{date!r} is not YYYY, YYYY-MM or YYYY-MM-DD", param_hint="--date"
             )
-        month = int(m.group(2)) if m.group(2) else 0
-        day = int(m.group(3)) if m.group(3) else 0
-        if m.group(2) and not 1 <= month <= 12 or m.group(3) and not 1 <= day <= 31:
-            raise click.BadParameter(f"{date!r} is not a real date", param_hint="--date")
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        except ValueError:
+            raise click.BadParameter(f"{date!r} is not a real date", param_hint="--date") from None
         fields["date"] = date.strip()
     for name, val in extra.items():
         if val:
@@ -91,13 +106,19 @@ def _fields_from_options(
     return fields
 
 
-def _name_source(name: str) -> str:
+def _name_source(name: str, option: str) -> str:
     from citekit import latex
     from citekit import names
 
     name = name.strip()
-    if not name:
-        raise click.BadParameter("an empty name", param_hint="--author")
+    if not name.strip("{} \t"):
+        raise click.BadParameter("an empty name", param_hint=option)
+    if name.lower().strip("{}") == "and":
+        raise click.BadParameter(
+            "'and' is not a name (BibTeX reads it as the separator between names); "
+            f"repeat {option} for each person",
+            param_hint=option,
+        )
     if name.startswith("{") and name.endswith("}"):
         return name  # an organisation, braced by the user
     if "," in name:
@@ -212,7 +233,7 @@ def add_command(
         found.extend(sources_mod.from_text(citation))
     for source in sources:
         if source == "-":
-            found.extend(sources_mod.from_stdin(sys.stdin.read(), kind=kind or ""))
+            found.extend(sources_mod.from_stdin(_read_stdin(), kind=kind or ""))
             continue
         source_kind = kind or sources_mod.detect(source)
         if source_kind == "batch":
@@ -269,6 +290,16 @@ def add_command(
         for failure in failures:
             console.error(failure)
         raise SystemExit(2)
+
+
+def _read_stdin() -> str:
+    from citekit import bibfile
+
+    if sys.stdin is None:
+        raise CitekitError("<stdin>: closed; pipe the text in, e.g. pbpaste | citekit add -")
+    # bytes, so that a non-UTF-8 paste is a clear error rather than mojibake in the library
+    text, _ = bibfile.decode(Path("<stdin>"), sys.stdin.buffer.read())
+    return text
 
 
 def _fetch_batch(ctx: Context, path: Path) -> tuple[list[library.NewEntry], list[str]]:
@@ -331,10 +362,9 @@ def list_command(ctx: Context, query: str, author: str | None, year: str | None,
       citekit list japan --year 2020-2023
       citekit list --author pollmann --to keys
     """
-    from citekit import library
     from citekit import search
 
-    lib = library.load(ctx.library)
+    lib = load_reading(ctx)
     years = search.parse_years(year) if year else None
     rows = search.select(lib, query=query, author=author, years=years, entry_type=entry_type)
     fmt = to or ("table" if console.is_terminal() else "keys")
@@ -354,19 +384,18 @@ def list_command(ctx: Context, query: str, author: str | None, year: str | None,
 @click.argument("key", shell_complete=complete_keys)
 @pass_context
 def show_command(ctx: Context, key: str) -> None:
-    """Show one entry as stored, and its belfer rendering.
+    """Show one entry as stored, and how the style setting (default belfer) prints it.
 
     \b
     Example:
       citekit show pollmann2023japan
     """
-    from citekit import library
     from citekit import render
 
-    lib = library.load(ctx.library)
+    lib = load_reading(ctx)
     entry = lib.find(key)
     console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
-    out = render.bibliography(lib, [entry], style=ctx.cfg.style, fmt="text")
+    out = render.preview(lib, entry, style=ctx.cfg.style, locale=ctx.cfg.locale)
     for failure in out.failures:
         console.warning(f"{failure.key}: cannot render in {ctx.cfg.style}: {failure.reason}")
     if out.text.strip():
@@ -391,7 +420,7 @@ def remove_command(ctx: Context, key: str, yes: bool) -> None:
 
     lib = library.load(ctx.library)
     entry = lib.find(key)
-    if not yes and sys.stdin.isatty():
+    if not yes and console.can_ask():
         console.bibtex(lib.source(entry), title=f"{ctx.library}:{entry.line}")
         if not console.confirm(f"Remove {entry.key}?"):
             console.info("nothing removed")

@@ -9,6 +9,7 @@ from citekit.cli import Context
 from citekit.cli import cli
 from citekit.cli import pass_context
 from citekit.cli.library import complete_keys
+from citekit.cli.library import load_reading
 from citekit.errors import CitekitError
 
 FORMATS = ("text", "html", "markdown", "rtf", "latex", "json")
@@ -110,13 +111,12 @@ def cite_command(ctx: Context, keys: tuple[str, ...], style: str | None, locale:
       citekit cite pollmann2023japan --style apa --locator 12    # (Pollmann, 2023, p. 12)
       citekit cite a2020 b2021 --style chicago-author-date
     """
-    from citekit import library
     from citekit import render
     from citekit.csl.engine import Cite
 
     if locator and len(keys) > 1:
         raise click.UsageError("--locator applies to one key; cite the others separately")
-    lib = library.load(ctx.library)
+    lib = load_reading(ctx)
     cites = [Cite(k, locator or "", label) for k in keys]
     out = render.citation(lib, cites, style=style or ctx.cfg.style, fmt=fmt,
                           locale=locale or ctx.cfg.locale)

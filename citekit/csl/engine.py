@@ -8,6 +8,7 @@ are rendered, so one bad item cannot sink a bibliography.
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 import warnings
 from collections.abc import Mapping
@@ -79,8 +80,18 @@ def _item_class() -> Any:
 
 def _parent_of(path: Path) -> tuple[Path, str | None]:
     """For a dependent style, its independent parent and its default locale."""
-    tree = etree.parse(str(path))
-    root = tree.getroot()
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as e:
+        line, col = e.position
+        raise CitekitError(
+            f"{path}:{line}:{col}: not a CSL style (not XML: {e.msg}); give a .csl file"
+        ) from None
+    if root.tag != f"{{{CSL_NS}}}style":
+        raise CitekitError(
+            f"{path}:{root.sourceline}:1: not a CSL style (the root is <{root.tag}>, not "
+            f"<style xmlns=\"{CSL_NS}\">); give a .csl file"
+        )
     locale = root.get("default-locale")
     links = root.findall(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link")
     has_layout = root.find(f"{{{CSL_NS}}}citation") is not None
@@ -89,7 +100,10 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
     for link in links:
         if link.get("rel") == "independent-parent":
             name = (link.get("href") or "").rstrip("/").rsplit("/", 1)[-1]
-            return styles.resolve(name), locale
+            try:
+                return styles.resolve(name), locale
+            except CitekitError as e:
+                raise CitekitError(f"{path}:{link.sourceline}:1: its parent style: {e}") from None
     raise CitekitError(f"{path}: a dependent style without an independent parent")
 
 
@@ -179,6 +193,8 @@ class Engine:
     def __init__(self, style: str | Path, *, locale: str | None = None) -> None:
         path = style if isinstance(style, Path) else styles.resolve(style)
         path, dependent_locale = _parent_of(path)
+        if locale is not None:
+            _check_locale(locale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -292,6 +308,18 @@ class Engine:
             except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
                 keys = ", ".join(c.key for c in cites)
                 raise CitekitError(f"cannot cite {keys} in this style: {_reason(e)}") from None
+
+
+def _check_locale(locale: str) -> None:
+    """citeproc-py silently falls back to en-US for a locale it does not have."""
+    from citeproc import model
+
+    language = locale.split("-")[0]
+    if locale not in model.LANGUAGE_NAMES and language not in model.PRIMARY_DIALECTS:
+        known = {name.lower(): name for name in model.LANGUAGE_NAMES}
+        close = [known[n] for n in difflib.get_close_matches(locale.lower(), sorted(known), n=3)]
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise CitekitError(f"unknown locale {locale!r}; {hint}use a code like en-GB or de-DE")
 
 
 def _reason(e: Exception) -> str:

@@ -55,6 +55,8 @@ def resolve(name: str) -> Path:
     path = Path(name).expanduser()
     if path.is_file():
         return path
+    if name.endswith(".csl") or "/" in name:
+        raise NotFoundError(f"{name}: no such style file; check the path")
     close = difflib.get_close_matches(name, list(_index()), n=3, cutoff=0.6)
     if not close:
         close = [n for n in _index() if name.lower() in n][:3]

@@ -158,7 +158,7 @@ def test_not_utf8_is_a_finding_with_offset_and_encoding(tmp_path) -> None:
         1,
         25,
         "not UTF-8: byte 0x8e at offset 24; looks like MacRoman; "
-        "re-save it as UTF-8 (iconv -f MACROMAN -t UTF-8)",
+        "re-save it as UTF-8 (iconv -f MACINTOSH -t UTF-8)",
     )
 
 

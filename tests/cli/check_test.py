@@ -96,7 +96,7 @@ def test_not_utf8_is_a_finding_not_a_crash(runner: CliRunner, tmp_path: Path) ->
     assert result.exit_code == 1
     assert result.stdout == (
         f"{path}:1:22: not-utf8 not UTF-8: byte 0x8e at offset 21; looks like MacRoman; "
-        "re-save it as UTF-8 (iconv -f MACROMAN -t UTF-8)\n"
+        "re-save it as UTF-8 (iconv -f MACINTOSH -t UTF-8)\n"
     )
 
 

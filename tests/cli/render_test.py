@@ -208,7 +208,8 @@ def test_styles_search(runner: CliRunner) -> None:
 
 
 def test_help_has_examples(runner: CliRunner) -> None:
-    for cmd in ("add", "format", "cite", "list", "show", "remove", "styles"):
+    for cmd in ("add", "format", "cite", "list", "show", "remove", "styles", "check", "fmt",
+                "completion"):  # fmt: skip
         result = runner.invoke(cli, [cmd, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.output, cmd
@@ -217,3 +218,81 @@ def test_help_has_examples(runner: CliRunner) -> None:
 def test_completion_script(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["completion", "bash"])
     assert "_CITEKIT_COMPLETE" in result.stdout
+
+
+def test_a_malformed_csl_json_item_is_exit_2_not_a_crash(runner: CliRunner, tmp_path: Path) -> None:
+    lib = tmp_path / "l.json"
+    lib.write_text('[{"id": "d", "type": "book", "issued": "2020"}]')
+    for args in (["format", "--all"], ["cite", "d"], ["show", "d"]):
+        result = runner.invoke(cli, ["--library", str(lib), *args])
+        assert result.exit_code == 2, args
+        assert result.stderr == (
+            f"error: {lib}: item 1 (id 'd'): \"issued\" must be a date like "
+            '{"date-parts": [[2020, 1, 31]]}; fix the file\n'
+        )
+
+
+DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">
+  <info><title>Dep</title><id>http://x/dep</id>
+    <link href="http://www.zotero.org/styles/no-such-parent" rel="independent-parent"/>
+  </info>
+</style>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    (
+        pytest.param("", "1:1: not a CSL style (not XML: Document is empty, line 1, column 1); "
+                     "give a .csl file", id="empty file"),
+        pytest.param("not xml <", "1:1: not a CSL style (not XML: Start tag expected, '<' not "
+                     "found, line 1, column 1); give a .csl file", id="not XML"),
+        pytest.param("<?xml version='1.0'?>\n<foo/>", '2:1: not a CSL style (the root is <foo>, '
+                     'not <style xmlns="http://purl.org/net/xbiblio/csl">); give a .csl file',
+                     id="XML but not CSL"),
+        pytest.param(DEPENDENT, "4:1: its parent style: unknown style 'no-such-parent'; run "
+                     "`citekit styles no-such-parent` to search the styles",
+                     id="dependent style whose parent is missing"),
+    ),
+)  # fmt: skip
+def test_a_style_file_that_is_not_usable_is_exit_2(
+    runner: CliRunner, sample: Path, tmp_path: Path, text: str, message: str
+) -> None:
+    # an empty or non-XML .csl crashed in lxml (exit 3); XML that is not CSL was called
+    # "a dependent style without an independent parent"
+    style = tmp_path / "s.csl"
+    style.write_text(text)
+    for cmd in ("format", "cite"):
+        result = runner.invoke(
+            cli, ["--library", str(sample), cmd, "pollmann2023japan", "--style", str(style)]
+        )
+        assert result.exit_code == 2
+        assert result.stderr == f"error: {style}:{message}\n"
+
+
+def test_a_missing_style_file_says_so(runner: CliRunner, sample: Path, tmp_path: Path) -> None:
+    style = tmp_path / "nope.csl"
+    result = runner.invoke(
+        cli, ["--library", str(sample), "format", "pollmann2023japan", "--style", str(style)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {style}: no such style file; check the path\n"
+
+
+def test_an_unknown_locale_is_exit_2_not_silently_en_us(runner: CliRunner, sample: Path) -> None:
+    # citeproc-py falls back to en-US without a word for a locale it does not have
+    for cmd in ("format", "cite"):
+        result = runner.invoke(
+            cli, ["--library", str(sample), cmd, "pollmann2023japan", "--locale", "EN-us"]
+        )
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: unknown locale 'EN-us'; did you mean en-US, en-GB? use a code like en-GB "
+            "or de-DE\n"
+        )
+    # a language alone, or an unlisted region of a known language, still works
+    ok = runner.invoke(
+        cli, ["--library", str(sample), "cite", "pollmann2023japan", "--locale", "de-XX"]
+    )
+    assert ok.exit_code == 0
