@@ -478,6 +478,9 @@ def locked(path: Path) -> Iterator[None]:
     file is left behind; the file is replaced by rename, so locking the file would not
     serialise writers."""
     folder = path.resolve().parent
+    if folder in _HELD:  # this process holds it already (an edit calls write_if_changed)
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as e:
@@ -489,12 +492,17 @@ def locked(path: Path) -> Iterator[None]:
             yield
             return
         fcntl.flock(fd, fcntl.LOCK_EX)
+        _HELD.add(folder)
         try:
             yield
         finally:
+            _HELD.discard(folder)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+_HELD: set[Path] = set()
 
 
 def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
@@ -538,9 +546,22 @@ def _umask() -> int:
 
 
 def write_if_changed(bib: BibFile, text: str) -> bool:
+    """Write ``text`` over the file ``bib`` was read from, under the lock, unless another
+    program (a concurrent `citekit add`, an editor) changed the file since: writing then
+    would silently undo that change."""
     if text == bib.text:
         return False
-    atomic_write(bib.path, text, bom=bib.bom)
+    with locked(bib.path):
+        try:
+            current = bib.path.read_bytes()
+        except OSError:
+            current = b""
+        if current != ((BOM if bib.bom else "") + bib.text).encode("utf-8"):
+            raise CitekitError(
+                f"{bib.path}: changed by another program while citekit worked on it; "
+                "nothing written, run the command again"
+            )
+        atomic_write(bib.path, text, bom=bib.bom)
     return True
 
 

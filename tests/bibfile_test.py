@@ -171,3 +171,29 @@ def test_indent_of_follows_the_file() -> None:
     bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
     assert bibfile.indent_of(bib) == "    "
     assert bibfile.indent_of(bibfile.parse(Path("t.bib"), "")) == "  "
+
+
+def test_write_if_changed_refuses_to_undo_a_concurrent_change(tmp_path: Path) -> None:
+    # check --fix and fmt wrote without the lock and over whatever was there, so an entry
+    # that a concurrent `citekit add` wrote in between was silently lost
+    path = tmp_path / "l.bib"
+    path.write_bytes(b"\xef\xbb\xbf@misc{a, title={A}}\r\n")
+    bib = bibfile.read(path)
+    path.write_bytes(path.read_bytes() + b"\r\n@misc{b, title={B}}\r\n")
+    theirs = path.read_bytes()
+    with pytest.raises(CitekitError) as e:
+        bibfile.write_if_changed(bib, "@misc{a, title = {A}}\r\n")
+    assert str(e.value) == (
+        f"{path}: changed by another program while citekit worked on it; nothing written, "
+        "run the command again"
+    )
+    assert path.read_bytes() == theirs
+
+
+def test_write_if_changed_under_the_lock_it_already_holds(tmp_path: Path) -> None:
+    path = tmp_path / "l.bib"
+    path.write_text("@misc{a, title={A}}\n")
+    with bibfile.locked(path):
+        bib = bibfile.read(path)
+        assert bibfile.write_if_changed(bib, "@misc{a, title = {A}}\n")
+    assert path.read_text() == "@misc{a, title = {A}}\n"
