@@ -507,6 +507,7 @@ _HELD: set[Path] = set()
 
 def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` all at once: temp file, fsync, rename."""
+    require_regular(path)
     data = ((BOM if bom else "") + text).encode("utf-8")
     folder = path.resolve().parent
     try:
@@ -551,6 +552,7 @@ def write_if_changed(bib: BibFile, text: str) -> bool:
     would silently undo that change."""
     if text == bib.text:
         return False
+    require_regular(bib.path)
     with locked(bib.path):
         try:
             current = bib.path.read_bytes()
@@ -565,8 +567,23 @@ def write_if_changed(bib: BibFile, text: str) -> bool:
     return True
 
 
+def require_regular(path: Path) -> None:
+    """Refuse to replace a device, pipe or socket: reading one is fine (`<(...)`), but the
+    rename would put a regular file in its place (as root, over /dev/null itself)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the caller says which
+    if not stat.S_ISREG(mode):
+        raise CitekitError(
+            f"{path}: not a regular file (a device, pipe or folder), so citekit will not "
+            "replace it; use a .bib file"
+        )
+
+
 def check_writable(path: Path) -> None:
     """Fail early, before any work, when the library cannot be replaced."""
+    require_regular(path)
     folder = path.resolve().parent
     if folder.exists() and not folder.is_dir():
         raise CitekitError(f"{path}: {folder} is a file, not a folder")

@@ -197,3 +197,22 @@ def test_write_if_changed_under_the_lock_it_already_holds(tmp_path: Path) -> Non
         bib = bibfile.read(path)
         assert bibfile.write_if_changed(bib, "@misc{a, title = {A}}\n")
     assert path.read_text() == "@misc{a, title = {A}}\n"
+
+
+def test_a_device_or_pipe_is_read_but_never_replaced(tmp_path: Path) -> None:
+    # as root, `citekit --library /dev/null add ...` renamed a regular file over /dev/null
+    fifo = tmp_path / "pipe.bib"
+    os.mkfifo(fifo)
+    message = (
+        f"{fifo}: not a regular file (a device, pipe or folder), so citekit will not replace "
+        "it; use a .bib file"
+    )
+    with pytest.raises(CitekitError) as e:
+        bibfile.check_writable(fifo)
+    assert str(e.value) == message
+    with pytest.raises(CitekitError) as e:
+        bibfile.write_if_changed(bibfile.BibFile(fifo, ""), "@misc{a}\n")
+    assert str(e.value) == message
+    with pytest.raises(CitekitError):
+        bibfile.atomic_write(fifo, "@misc{a}\n")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

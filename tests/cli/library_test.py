@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -455,3 +457,15 @@ def test_list_says_when_a_block_that_does_not_parse_is_left_out(
     )
     cite = runner.invoke(cli, ["--library", str(lib), "cite", "good"])
     assert cite.exit_code == 0 and "left out, it does not parse" in cite.stderr
+
+
+def test_add_to_a_device_is_refused_and_leaves_it(runner: CliRunner, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.bib"
+    os.mkfifo(fifo)
+    result = runner.invoke(cli, ["--library", str(fifo), "add", "--title", "T"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {fifo}: not a regular file (a device, pipe or folder), so citekit will not "
+        "replace it; use a .bib file\n"
+    )
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
