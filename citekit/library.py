@@ -331,7 +331,7 @@ def _with_fields(bib: bibfile.BibFile, old: Entry, extra: Mapping[str, str], ind
     if not body.endswith(","):
         body += ","
     nl = bib.newline
-    lines = "".join(f"{nl}{indent}{k} = {bibfile.braced(v)}," for k, v in extra.items())
+    lines = "".join(f"{nl}{indent}{k} = {bibfile.braced(v, name=k)}," for k, v in extra.items())
     return f"{body}{lines}{nl}{close}"
 
 

@@ -124,3 +124,17 @@ def test_a_well_formed_csl_json_library_loads(tmp_path: Path) -> None:
         ' "issued": {"date-parts": [["2020", 1]]}}]'
     )
     assert [e.key for e in library.load(path).entries] == ["5"]
+
+
+def test_merge_refuses_a_field_whose_braces_do_not_balance(tmp_path: Path) -> None:
+    path = tmp_path / "l.bib"
+    path.write_text("@article{k, title={A Title Here}, author={Doe, J}, year=2020}\n")
+    before = path.read_bytes()
+    new = library.NewEntry(
+        "article", {"title": "{A Title Here}", "author": "{Doe, J}", "year": "2020",
+                    "doi": "10.1/x}"},
+    )  # fmt: skip
+    with pytest.raises(CitekitError) as e:
+        library.add(path, [new], merge=True)
+    assert str(e.value).startswith("doi '10.1/x}': its braces do not balance")
+    assert path.read_bytes() == before
