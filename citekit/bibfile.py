@@ -437,7 +437,9 @@ _BARE = re.compile(r"^(\d+|[A-Za-z][\w:.+/-]*)$")
 def braced(value: str, *, name: str = "") -> str:
     """A value as BibTeX source: bare numbers stay bare, text gets braces. Raises when
     the braces do not balance: written out, they would break the file."""
-    value = value.strip()
+    # a line break is a space to BibTeX, but bibtexparser and citekit's own scanner
+    # read "@" at the start of a line as a new entry, even inside braces
+    value = re.sub(r"\r?\n(?=[ \t]*@)", " ", value.strip())
     if value.isdigit():
         return value
     if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (

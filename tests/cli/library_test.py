@@ -469,3 +469,21 @@ def test_add_to_a_device_is_refused_and_leaves_it(runner: CliRunner, tmp_path: P
         "replace it; use a .bib file\n"
     )
     assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_add_a_value_with_a_line_starting_with_at_keeps_the_library_readable(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # "@" at the start of a line inside a value reads as a new entry to bibtexparser and
+    # the scanner: the library could no longer be listed in full, edited or checked clean
+    lib = tmp_path / "l.bib"
+    title = "Line one\n@article{evil, title={x}}"
+    result = runner.invoke(
+        cli, ["--library", str(lib), "add", "--title", title, "--author", "A, B"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "  title = {Line one @article{evil, title={x}}},\n" in lib.read_text()
+    listed = runner.invoke(cli, ["--library", str(lib), "list"])
+    assert (listed.stdout, listed.stderr) == ("aline\n", "")
+    assert runner.invoke(cli, ["check", "--select", "syntax-error,unbalanced-brace",
+                               str(lib)]).exit_code == 0  # fmt: skip
