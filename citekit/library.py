@@ -401,6 +401,10 @@ def _read_or_empty(path: Path) -> bibfile.BibFile:
 
 def remove(path: Path, key: str) -> Entry:
     """Remove one entry; every other byte stays."""
+    if path.suffix.lower() == ".json":
+        raise CitekitError(
+            f"{path}: a CSL-JSON library is read-only; remove it from a .bib library instead"
+        )
     bibfile.check_writable(path)
     with bibfile.locked(path):
         bib = bibfile.read(path)

@@ -296,3 +296,18 @@ def test_an_unknown_locale_is_exit_2_not_silently_en_us(runner: CliRunner, sampl
         cli, ["--library", str(sample), "cite", "pollmann2023japan", "--locale", "de-XX"]
     )
     assert ok.exit_code == 0
+
+
+def test_remove_from_a_csl_json_library_says_it_is_read_only(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # it read the JSON as BibTeX and said "no entry with key 'k'" about an existing key
+    lib = tmp_path / "l.json"
+    lib.write_text('[{"id": "k", "type": "book", "title": "T"}]')
+    before = lib.read_bytes()
+    result = runner.invoke(cli, ["--library", str(lib), "remove", "k", "--yes"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {lib}: a CSL-JSON library is read-only; remove it from a .bib library instead\n"
+    )
+    assert lib.read_bytes() == before
