@@ -337,13 +337,13 @@ def _with_fields(bib: bibfile.BibFile, old: Entry, extra: Mapping[str, str], ind
 
 def _source_with_key(n: NewEntry, key: str, *, indent: str, newline: str) -> str:
     if n.source and n.key:
-        # keep the user's own text; only the key may change
-        if key == n.key:
-            return n.source.strip()
-        return re.sub(
-            r"^(\s*@\s*\w+\s*[{(]\s*)" + re.escape(n.key), lambda m: m.group(1) + key,
-            n.source.strip(), count=1,
-        )
+        # keep the user's own text; only the key may change. Match whatever key the text
+        # has: --key replaces n.key before the text is written
+        source = n.source.strip()
+        m = re.match(r"\s*@\s*\w+\s*[{(]\s*([^\s,]*)", source)
+        if m and m.group(1) != key:
+            source = source[: m.start(1)] + key + source[m.end(1) :]
+        return source
     return bibfile.format_entry(n.type, key, n.fields, indent=indent, newline="\n")
 
 

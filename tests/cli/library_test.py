@@ -487,3 +487,26 @@ def test_add_a_value_with_a_line_starting_with_at_keeps_the_library_readable(
     assert (listed.stdout, listed.stderr) == ("aline\n", "")
     assert runner.invoke(cli, ["check", "--select", "syntax-error,unbalanced-brace",
                                str(lib)]).exit_code == 0  # fmt: skip
+
+
+def test_add_a_bib_file_with_key_writes_that_key(runner: CliRunner, sample: Path) -> None:
+    # it printed the new key but wrote the entry's own key, so the printed one was not there
+    one = sample.parent / "one.bib"
+    one.write_text("@misc{a1, title={One thing}}\n")
+    result = runner.invoke(cli, ["--library", str(sample), "add", str(one), "--key", "foo"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "foo\n"
+    assert sample.read_text().endswith("\n\n@misc{foo, title={One thing}}\n")
+
+
+def test_add_key_with_several_entries_is_a_usage_error(runner: CliRunner, sample: Path) -> None:
+    # --key was silently ignored
+    two = sample.parent / "two.bib"
+    two.write_text("@misc{a1, title={One}}\n@misc{a2, title={Two}}\n")
+    before = sample.read_bytes()
+    result = runner.invoke(cli, ["--library", str(sample), "add", str(two), "--key", "foo"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --key names one entry, but the sources hold 2"
+    )
+    assert sample.read_bytes() == before
