@@ -412,7 +412,11 @@ def plain(raw: str, strings: Mapping[str, str] | None = None) -> str:
 
 # --------------------------------------------------------------------------- Unicode -> LaTeX
 
-_SPECIALS = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$"}
+_SPECIALS = {
+    "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$",
+    # ~ is a non-breaking space to LaTeX and ^ a math superscript: neither reads back as typed
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}  # fmt: skip
 
 
 def to_latex(text: str) -> str:
@@ -424,7 +428,7 @@ def to_latex(text: str) -> str:
         text = text.replace("{", "\0L").replace("}", "\0R")
     text = text.replace("\\", r"\textbackslash{}")
     text = text.replace("\0L", r"\textbraceleft{}").replace("\0R", r"\textbraceright{}")
-    out = re.sub(r"[&%#_$]", lambda m: _SPECIALS[m.group(0)], text)
+    out = re.sub(r"[&%#_$~^]", lambda m: _SPECIALS[m.group(0)], text)
     out = re.sub(r"<i>(.*?)</i>", r"\\textit{\1}", out)
     out = re.sub(r"<b>(.*?)</b>", r"\\textbf{\1}", out)
     out = re.sub(r"<sup>(.*?)</sup>", r"\\textsuperscript{\1}", out)
