@@ -154,3 +154,19 @@ def test_every_check_has_a_triggering_and_a_clean_case() -> None:
     own_tables = {"key-pattern", "style-missing-field", "not-utf8"}
     for code in set(checks.RULES) - own_tables:
         assert seen.get(code) == {True, False}, code
+
+
+def test_read_reports_utf16_without_a_bom(tmp_path) -> None:
+    # ASCII-only UTF-16 decodes as UTF-8 (with NULs): it was one garbage-text warning, so a
+    # UTF-16 file passed the hook
+    path = tmp_path / "u16.bib"
+    path.write_bytes("@article{a, title = {T}}\n".encode("utf-16-be"))
+    bib, problem = checks.read(path)
+    assert bib is None
+    assert problem == Problem(
+        "not-utf8",
+        1,
+        1,
+        "a NUL byte at offset 0, so not a UTF-8 text file; looks like UTF-16; "
+        "re-save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+    )
