@@ -311,3 +311,15 @@ def test_remove_from_a_csl_json_library_says_it_is_read_only(
         f"error: {lib}: a CSL-JSON library is read-only; remove it from a .bib library instead\n"
     )
     assert lib.read_bytes() == before
+
+
+def test_cite_names_a_work_once_however_often_its_key_is_given(
+    runner: CliRunner, sample: Path
+) -> None:
+    # `cite a A` printed "(Pollmann, 2023; Pollmann, 2023)": keys ignore case, as in BibTeX
+    result = runner.invoke(
+        cli,
+        ["--library", str(sample), "cite", "pollmann2023japan", "POLLMANN2023JAPAN",
+         "--style", "apa"],
+    )  # fmt: skip
+    assert (result.exit_code, result.stdout) == (0, "(Pollmann, 2023)\n")
