@@ -173,6 +173,9 @@ _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
 
 
+_MAX_DEPTH = 64
+
+
 class _Decoder:
     def __init__(self, text: str, *, markup: bool) -> None:
         self.s = text
@@ -287,6 +290,10 @@ class _Decoder:
         return _math_to_unicode(body, markup=self.markup)
 
     def sub(self, text: str, depth: int) -> str:
+        if depth > _MAX_DEPTH:
+            # hostile or broken nesting: deeper braces change nothing a reader would see,
+            # and recursing on would hit Python's limit (a crash, exit 3)
+            return re.sub(r"[{}]", "", text)
         saved = (self.s, self.i)
         self.s, self.i = text, 0
         try:

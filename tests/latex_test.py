@@ -100,3 +100,10 @@ def test_to_latex_reads_back_as_the_same_text_and_balances(text: str) -> None:
     source = latex.to_latex(text)
     assert latex.plain("{" + source + "}") == text
     assert latex._balanced(source)  # as BibTeX counts them: \{ is a brace too
+
+
+def test_deeply_nested_braces_decode_without_crashing() -> None:
+    # 500 levels of {...} hit Python's recursion limit: list, show and format crashed (exit 3)
+    text = "{" * 5000 + "x" + "}" * 5000
+    assert latex.to_unicode(text) == "x"
+    assert latex.plain("{" + "{" * 10 + "\\\"u" + "}" * 10 + "}") == "ü"
