@@ -121,6 +121,15 @@ def guess_encoding(data: bytes) -> str:
     return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
 
 
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(b"%PDF") or guess_encoding(head) == "UTF-16":
+        return head.startswith(b"%PDF")
+    # control bytes other than tab, newlines and form feed never occur in text
+    control = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0c")
+    return control * 20 > len(head)
+
+
 def iconv_name(encoding: str) -> str:
     """The name both GNU and macOS iconv accept for an encoding ``guess_encoding`` gives."""
     names = {"MacRoman": "MACINTOSH", "Windows-1252": "CP1252", "Latin-1": "LATIN1"}
@@ -129,6 +138,13 @@ def iconv_name(encoding: str) -> str:
 
 def decode(path: Path, data: bytes) -> tuple[str, bool]:
     """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
+    if _looks_binary(data):
+        # a PDF, an image, a zip: re-encoding advice would send the user the wrong way
+        what = "a PDF" if data.startswith(b"%PDF") else "binary data"
+        raise CitekitError(
+            f"{path}: {what}, not a text file; citekit reads BibTeX, RIS, CSL-JSON, HTML or "
+            "text (for a paper, add its DOI or URL)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -118,6 +118,13 @@ def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> Non
         pytest.param("@misc{a, title={Caf\u00e9 \u201cq\u201d}}\n".encode("cp1252"),
                      "1:20: not UTF-8 (byte 0xe9 at offset 19; looks like Windows-1252); re-save "
                      "the file as UTF-8, e.g. iconv -f CP1252 -t UTF-8", id="Windows-1252"),
+        # "re-save it as UTF-8 from MacRoman" for a PDF sent the user the wrong way
+        pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", " a PDF, not a text file; citekit reads "
+                     "BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its DOI or URL)",
+                     id="a PDF"),
+        pytest.param(bytes(range(256)) * 4, " binary data, not a text file; citekit reads "
+                     "BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its DOI or URL)",
+                     id="binary data"),
     ),
 )  # fmt: skip
 def test_decode_names_the_encoding_and_a_working_iconv(
