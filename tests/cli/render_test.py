@@ -241,6 +241,9 @@ DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+CSL_HEAD = '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">\n'
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     (
@@ -251,6 +254,12 @@ DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
         pytest.param("<?xml version='1.0'?>\n<foo/>", '2:1: not a CSL style (the root is <foo>, '
                      'not <style xmlns="http://purl.org/net/xbiblio/csl">); give a .csl file',
                      id="XML but not CSL"),
+        pytest.param(CSL_HEAD + "<bibliography><layout/></bibliography></style>",
+                     "1:1: neither a <citation> nor an independent-parent link; a CSL style needs "
+                     "one", id="no citation, no parent"),
+        pytest.param(CSL_HEAD + "<citation><layout/></citation>\n<bibliography/></style>",
+                     "3:1: <bibliography> has no <layout>; not a usable CSL style",
+                     id="a bibliography without a layout"),
         pytest.param(DEPENDENT, "4:1: its parent style: unknown style 'no-such-parent'; run "
                      "`citekit styles no-such-parent` to search the styles",
                      id="dependent style whose parent is missing"),
