@@ -290,7 +290,12 @@ def prepare(
                 )
         renamed = ""
         if n.key and not rekey:
-            keys.check_key(n.key)
+            try:
+                keys.check_key(n.key)
+            except CitekitError as e:
+                if not n.source:
+                    raise
+                raise CitekitError(f"{e}; or add with --rekey for keys from the pattern") from None
             key = n.key
             if key.casefold() in taken:
                 if not force and not rename_clashes:

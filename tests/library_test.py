@@ -138,3 +138,19 @@ def test_merge_refuses_a_field_whose_braces_do_not_balance(tmp_path: Path) -> No
         library.add(path, [new], merge=True)
     assert str(e.value).startswith("doi '10.1/x}': its braces do not balance")
     assert path.read_bytes() == before
+
+
+def test_an_unusable_key_from_a_file_suggests_rekey(tmp_path: Path) -> None:
+    # the way out (--rekey) was not mentioned, and for --key it does not apply
+    path = tmp_path / "l.bib"
+    new = library.NewEntry("misc", {"title": "{X}"}, "bad\\key", "@misc{bad\\key, title={X}}")
+    with pytest.raises(CitekitError) as e:
+        library.add(path, [new])
+    assert str(e.value) == (
+        "'bad\\\\key' is not a usable citation key; use letters, digits and - _ : . / +; "
+        "or add with --rekey for keys from the pattern"
+    )
+    typed = library.NewEntry("misc", {"title": "{X}"}, "a b")
+    with pytest.raises(CitekitError, match=r"\+$"):
+        library.add(path, [typed])
+    assert not path.exists()
