@@ -84,6 +84,21 @@ class BibFile:
             e.key.casefold() for e in self.duplicates
         }
 
+    def require_closed(self) -> None:
+        """Refuse to append to a file with an entry BibTeX never closes: bibtexparser reads
+        \\{ as an escaped brace, BibTeX counts it, and then reads everything after the
+        entry, an added one too, as part of it."""
+        syntax = self.syntax or scanner.scan(self.text)
+        for item in syntax.items:
+            if any(i.code == "unbalanced-brace" and "never closed" in i.message
+                   for i in item.issues):  # fmt: skip
+                line, col = syntax.line_col(item.issues[0].pos)
+                raise BibSyntaxError(
+                    f"{self.path}:{line}:{col}: {item.issues[0].message}; BibTeX would read "
+                    "what follows as part of it; fix it (citekit check shows details) and run "
+                    "the command again"
+                )
+
     def require_clean(self) -> None:
         """Refuse to edit a file that did not parse: an edit could land inside the damage."""
         for block in self.failed:

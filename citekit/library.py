@@ -381,11 +381,13 @@ def add(
     if dry_run:
         bib = _read_or_empty(path)
         bib.require_clean()
+        bib.require_closed()
         return _prepare(bib)
     bibfile.check_writable(path)
     with bibfile.locked(path):
         bib = _read_or_empty(path)
         bib.require_clean()
+        bib.require_closed()
         result = _prepare(bib)
         if not path.exists():
             bibfile.atomic_write(path, result.text)

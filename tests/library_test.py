@@ -154,3 +154,19 @@ def test_an_unusable_key_from_a_file_suggests_rekey(tmp_path: Path) -> None:
     with pytest.raises(CitekitError, match=r"\+$"):
         library.add(path, [typed])
     assert not path.exists()
+
+
+def test_add_refuses_a_library_with_an_entry_bibtex_never_closes(tmp_path: Path) -> None:
+    # bibtexparser reads \{ as escaped, so the file looked clean; BibTeX would have read
+    # the appended entry as part of the title above it
+    path = tmp_path / "l.bib"
+    path.write_text("@misc{k, title = {Hello \\{}, year = 2020}\n")
+    before = path.read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(CitekitError) as e:
+            library.add(path, [library.NewEntry("misc", {"title": "New"})], dry_run=dry_run)
+        assert str(e.value) == (
+            f"{path}:1:1: @misc 'k' is never closed; BibTeX would read what follows as part of "
+            "it; fix it (citekit check shows details) and run the command again"
+        )
+    assert path.read_bytes() == before
