@@ -84,6 +84,21 @@ class BibFile:
             e.key.casefold() for e in self.duplicates
         }
 
+    def require_closed(self) -> None:
+        """Refuse to append to a file with an entry BibTeX never closes: bibtexparser reads
+        \\{ as an escaped brace, BibTeX counts it, and then reads everything after the
+        entry, an added one too, as part of it."""
+        syntax = self.syntax or scanner.scan(self.text)
+        for item in syntax.items:
+            if any(i.code == "unbalanced-brace" and "never closed" in i.message
+                   for i in item.issues):  # fmt: skip
+                line, col = syntax.line_col(item.issues[0].pos)
+                raise BibSyntaxError(
+                    f"{self.path}:{line}:{col}: {item.issues[0].message}; BibTeX would read "
+                    "what follows as part of it; fix it (citekit check shows details) and run "
+                    "the command again"
+                )
+
     def require_clean(self) -> None:
         """Refuse to edit a file that did not parse: an edit could land inside the damage."""
         for block in self.failed:
@@ -121,6 +136,15 @@ def guess_encoding(data: bytes) -> str:
     return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
 
 
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if head.startswith(b"%PDF") or guess_encoding(head) == "UTF-16":
+        return head.startswith(b"%PDF")
+    # control bytes other than tab, newlines and form feed never occur in text
+    control = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0c")
+    return control * 20 > len(head)
+
+
 def iconv_name(encoding: str) -> str:
     """The name both GNU and macOS iconv accept for an encoding ``guess_encoding`` gives."""
     names = {"MacRoman": "MACINTOSH", "Windows-1252": "CP1252", "Latin-1": "LATIN1"}
@@ -129,6 +153,13 @@ def iconv_name(encoding: str) -> str:
 
 def decode(path: Path, data: bytes) -> tuple[str, bool]:
     """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
+    if _looks_binary(data):
+        # a PDF, an image, a zip: re-encoding advice would send the user the wrong way
+        what = "a PDF" if data.startswith(b"%PDF") else "binary data"
+        raise CitekitError(
+            f"{path}: {what}, not a text file; citekit reads BibTeX, RIS, CSL-JSON, HTML or "
+            "text (for a paper, add its DOI or URL)"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -439,7 +470,9 @@ _BARE = re.compile(r"^(\d+|[A-Za-z][\w:.+/-]*)$")
 def braced(value: str, *, name: str = "") -> str:
     """A value as BibTeX source: bare numbers stay bare, text gets braces. Raises when
     the braces do not balance: written out, they would break the file."""
-    value = value.strip()
+    # a line break is a space to BibTeX, but bibtexparser and citekit's own scanner
+    # read "@" at the start of a line as a new entry, even inside braces
+    value = re.sub(r"\r?\n(?=[ \t]*@)", " ", value.strip())
     if value.isdigit():
         return value
     if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (
@@ -480,6 +513,9 @@ def locked(path: Path) -> Iterator[None]:
     file is left behind; the file is replaced by rename, so locking the file would not
     serialise writers."""
     folder = path.resolve().parent
+    if folder in _HELD:  # this process holds it already (an edit calls write_if_changed)
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError as e:
@@ -491,16 +527,22 @@ def locked(path: Path) -> Iterator[None]:
             yield
             return
         fcntl.flock(fd, fcntl.LOCK_EX)
+        _HELD.add(folder)
         try:
             yield
         finally:
+            _HELD.discard(folder)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
 
 
+_HELD: set[Path] = set()
+
+
 def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` all at once: temp file, fsync, rename."""
+    require_regular(path)
     data = ((BOM if bom else "") + text).encode("utf-8")
     folder = path.resolve().parent
     try:
@@ -540,14 +582,43 @@ def _umask() -> int:
 
 
 def write_if_changed(bib: BibFile, text: str) -> bool:
+    """Write ``text`` over the file ``bib`` was read from, under the lock, unless another
+    program (a concurrent `citekit add`, an editor) changed the file since: writing then
+    would silently undo that change."""
     if text == bib.text:
         return False
-    atomic_write(bib.path, text, bom=bib.bom)
+    require_regular(bib.path)
+    with locked(bib.path):
+        try:
+            current = bib.path.read_bytes()
+        except OSError:
+            current = b""
+        if current != ((BOM if bib.bom else "") + bib.text).encode("utf-8"):
+            raise CitekitError(
+                f"{bib.path}: changed by another program while citekit worked on it; "
+                "nothing written, run the command again"
+            )
+        atomic_write(bib.path, text, bom=bib.bom)
     return True
+
+
+def require_regular(path: Path) -> None:
+    """Refuse to replace a device, pipe or socket: reading one is fine (`<(...)`), but the
+    rename would put a regular file in its place (as root, over /dev/null itself)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing or unreadable: the caller says which
+    if not stat.S_ISREG(mode):
+        raise CitekitError(
+            f"{path}: not a regular file (a device, pipe or folder), so citekit will not "
+            "replace it; use a .bib file"
+        )
 
 
 def check_writable(path: Path) -> None:
     """Fail early, before any work, when the library cannot be replaced."""
+    require_regular(path)
     folder = path.resolve().parent
     if folder.exists() and not folder.is_dir():
         raise CitekitError(f"{path}: {folder} is a file, not a folder")

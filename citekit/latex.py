@@ -173,6 +173,9 @@ _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(r"</?(?:i|b|sup|sub|span)\b[^>]*>")
 
 
+_MAX_DEPTH = 64
+
+
 class _Decoder:
     def __init__(self, text: str, *, markup: bool) -> None:
         self.s = text
@@ -287,6 +290,10 @@ class _Decoder:
         return _math_to_unicode(body, markup=self.markup)
 
     def sub(self, text: str, depth: int) -> str:
+        if depth > _MAX_DEPTH:
+            # hostile or broken nesting: deeper braces change nothing a reader would see,
+            # and recursing on would hit Python's limit (a crash, exit 3)
+            return re.sub(r"[{}]", "", text)
         saved = (self.s, self.i)
         self.s, self.i = text, 0
         try:
@@ -412,7 +419,11 @@ def plain(raw: str, strings: Mapping[str, str] | None = None) -> str:
 
 # --------------------------------------------------------------------------- Unicode -> LaTeX
 
-_SPECIALS = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$"}
+_SPECIALS = {
+    "&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$",
+    # ~ is a non-breaking space to LaTeX and ^ a math superscript: neither reads back as typed
+    "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}  # fmt: skip
 
 
 def to_latex(text: str) -> str:
@@ -424,7 +435,7 @@ def to_latex(text: str) -> str:
         text = text.replace("{", "\0L").replace("}", "\0R")
     text = text.replace("\\", r"\textbackslash{}")
     text = text.replace("\0L", r"\textbraceleft{}").replace("\0R", r"\textbraceright{}")
-    out = re.sub(r"[&%#_$]", lambda m: _SPECIALS[m.group(0)], text)
+    out = re.sub(r"[&%#_$~^]", lambda m: _SPECIALS[m.group(0)], text)
     out = re.sub(r"<i>(.*?)</i>", r"\\textit{\1}", out)
     out = re.sub(r"<b>(.*?)</b>", r"\\textbf{\1}", out)
     out = re.sub(r"<sup>(.*?)</sup>", r"\\textsuperscript{\1}", out)

@@ -290,7 +290,12 @@ def prepare(
                 )
         renamed = ""
         if n.key and not rekey:
-            keys.check_key(n.key)
+            try:
+                keys.check_key(n.key)
+            except CitekitError as e:
+                if not n.source:
+                    raise
+                raise CitekitError(f"{e}; or add with --rekey for keys from the pattern") from None
             key = n.key
             if key.casefold() in taken:
                 if not force and not rename_clashes:
@@ -331,19 +336,19 @@ def _with_fields(bib: bibfile.BibFile, old: Entry, extra: Mapping[str, str], ind
     if not body.endswith(","):
         body += ","
     nl = bib.newline
-    lines = "".join(f"{nl}{indent}{k} = {bibfile.braced(v)}," for k, v in extra.items())
+    lines = "".join(f"{nl}{indent}{k} = {bibfile.braced(v, name=k)}," for k, v in extra.items())
     return f"{body}{lines}{nl}{close}"
 
 
 def _source_with_key(n: NewEntry, key: str, *, indent: str, newline: str) -> str:
     if n.source and n.key:
-        # keep the user's own text; only the key may change
-        if key == n.key:
-            return n.source.strip()
-        return re.sub(
-            r"^(\s*@\s*\w+\s*[{(]\s*)" + re.escape(n.key), lambda m: m.group(1) + key,
-            n.source.strip(), count=1,
-        )
+        # keep the user's own text; only the key may change. Match whatever key the text
+        # has: --key replaces n.key before the text is written
+        source = n.source.strip()
+        m = re.match(r"\s*@\s*\w+\s*[{(]\s*([^\s,]*)", source)
+        if m and m.group(1) != key:
+            source = source[: m.start(1)] + key + source[m.end(1) :]
+        return source
     return bibfile.format_entry(n.type, key, n.fields, indent=indent, newline="\n")
 
 
@@ -376,11 +381,13 @@ def add(
     if dry_run:
         bib = _read_or_empty(path)
         bib.require_clean()
+        bib.require_closed()
         return _prepare(bib)
     bibfile.check_writable(path)
     with bibfile.locked(path):
         bib = _read_or_empty(path)
         bib.require_clean()
+        bib.require_closed()
         result = _prepare(bib)
         if not path.exists():
             bibfile.atomic_write(path, result.text)
@@ -401,6 +408,10 @@ def _read_or_empty(path: Path) -> bibfile.BibFile:
 
 def remove(path: Path, key: str) -> Entry:
     """Remove one entry; every other byte stays."""
+    if path.suffix.lower() == ".json":
+        raise CitekitError(
+            f"{path}: a CSL-JSON library is read-only; remove it from a .bib library instead"
+        )
     bibfile.check_writable(path)
     with bibfile.locked(path):
         bib = bibfile.read(path)

@@ -47,12 +47,14 @@ def citation(
 ) -> Output:
     """One in-text citation (or note) for ``cites``."""
     engine = Engine(style, locale=locale)
-    entries = [lib.find(c.key) for c in cites]
+    # the same work named twice (`cite a A`) would print twice: BibTeX keys ignore case
+    first: dict[str, tuple[Entry, Cite]] = {}
+    for c in cites:
+        entry = lib.find(c.key)
+        first.setdefault(entry.key.casefold(), (entry, c))
+    entries = [e for e, _ in first.values()]
     items = lib.csl_items(entries)
-    keyed = [
-        Cite(e.key, c.locator, c.label, c.prefix, c.suffix)
-        for e, c in zip(entries, cites, strict=True)
-    ]
+    keyed = [Cite(e.key, c.locator, c.label, c.prefix, c.suffix) for e, c in first.values()]
     html = engine.citation(items, keyed)
     piece = output.Piece(",".join(c.key for c in keyed), html)
     return Output(output.render([piece], fmt, bibliography=False), (), (piece,))

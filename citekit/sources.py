@@ -230,13 +230,13 @@ def _require_balanced(path: Path, text: str) -> None:
     copied into the library as is, would swallow every entry added after it."""
     syntax = scanner.scan(text)
     for item in syntax.items:
-        for issue in item.issues:
-            if issue.code == "unbalanced-brace":
-                line, col = syntax.line_col(issue.pos)
-                raise CitekitError(
-                    f"{path}:{line}:{col}: {issue.message}; balance the braces (BibTeX counts "
-                    "\\{ and \\} too) and run again"
-                )
+        if any(issue.code == "unbalanced-brace" for issue in item.issues):
+            issue = item.issues[0]  # the first is where it went wrong
+            line, col = syntax.line_col(issue.pos)
+            raise CitekitError(
+                f"{path}:{line}:{col}: {issue.message}; fix the entry (BibTeX counts \\{{ "
+                "and \\} as braces too) and run again"
+            )
 
 
 def _uses_macro(raw: str, strings: dict[str, str] | object) -> bool:

@@ -118,6 +118,13 @@ def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> Non
         pytest.param("@misc{a, title={Caf\u00e9 \u201cq\u201d}}\n".encode("cp1252"),
                      "1:20: not UTF-8 (byte 0xe9 at offset 19; looks like Windows-1252); re-save "
                      "the file as UTF-8, e.g. iconv -f CP1252 -t UTF-8", id="Windows-1252"),
+        # "re-save it as UTF-8 from MacRoman" for a PDF sent the user the wrong way
+        pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", " a PDF, not a text file; citekit reads "
+                     "BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its DOI or URL)",
+                     id="a PDF"),
+        pytest.param(bytes(range(256)) * 4, " binary data, not a text file; citekit reads "
+                     "BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its DOI or URL)",
+                     id="binary data"),
     ),
 )  # fmt: skip
 def test_decode_names_the_encoding_and_a_working_iconv(
@@ -171,3 +178,48 @@ def test_indent_of_follows_the_file() -> None:
     bib = bibfile.parse(Path("t.bib"), CRLF_FILE)
     assert bibfile.indent_of(bib) == "    "
     assert bibfile.indent_of(bibfile.parse(Path("t.bib"), "")) == "  "
+
+
+def test_write_if_changed_refuses_to_undo_a_concurrent_change(tmp_path: Path) -> None:
+    # check --fix and fmt wrote without the lock and over whatever was there, so an entry
+    # that a concurrent `citekit add` wrote in between was silently lost
+    path = tmp_path / "l.bib"
+    path.write_bytes(b"\xef\xbb\xbf@misc{a, title={A}}\r\n")
+    bib = bibfile.read(path)
+    path.write_bytes(path.read_bytes() + b"\r\n@misc{b, title={B}}\r\n")
+    theirs = path.read_bytes()
+    with pytest.raises(CitekitError) as e:
+        bibfile.write_if_changed(bib, "@misc{a, title = {A}}\r\n")
+    assert str(e.value) == (
+        f"{path}: changed by another program while citekit worked on it; nothing written, "
+        "run the command again"
+    )
+    assert path.read_bytes() == theirs
+
+
+def test_write_if_changed_under_the_lock_it_already_holds(tmp_path: Path) -> None:
+    path = tmp_path / "l.bib"
+    path.write_text("@misc{a, title={A}}\n")
+    with bibfile.locked(path):
+        bib = bibfile.read(path)
+        assert bibfile.write_if_changed(bib, "@misc{a, title = {A}}\n")
+    assert path.read_text() == "@misc{a, title = {A}}\n"
+
+
+def test_a_device_or_pipe_is_read_but_never_replaced(tmp_path: Path) -> None:
+    # as root, `citekit --library /dev/null add ...` renamed a regular file over /dev/null
+    fifo = tmp_path / "pipe.bib"
+    os.mkfifo(fifo)
+    message = (
+        f"{fifo}: not a regular file (a device, pipe or folder), so citekit will not replace "
+        "it; use a .bib file"
+    )
+    with pytest.raises(CitekitError) as e:
+        bibfile.check_writable(fifo)
+    assert str(e.value) == message
+    with pytest.raises(CitekitError) as e:
+        bibfile.write_if_changed(bibfile.BibFile(fifo, ""), "@misc{a}\n")
+    assert str(e.value) == message
+    with pytest.raises(CitekitError):
+        bibfile.atomic_write(fifo, "@misc{a}\n")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)

@@ -83,6 +83,8 @@ def test_month_number(text: str, month: int | None) -> None:
         ("a \\ b", r"a \textbackslash{} b"),
         ("{x \\", r"\textbraceleft{}x \textbackslash{}"),
         ("{NATO} stays protected", "{NATO} stays protected"),
+        # typed text: ~ is not a non-breaking space, ^ not a superscript
+        ("~x^2", r"\textasciitilde{}x\textasciicircum{}2"),
     ),
 )
 def test_to_latex(text: str, expected: str) -> None:
@@ -91,9 +93,17 @@ def test_to_latex(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ("Hello {", "}Hello", "50% of {weird} #1 \\ back \\{x", "x}{y", "a_b & $5 \\"),
+    ("Hello {", "}Hello", "50% of {weird} #1 \\ back \\{x", "x}{y", "a_b & $5 \\",
+     "~x^2 ~ y"),  # fmt: skip
 )
 def test_to_latex_reads_back_as_the_same_text_and_balances(text: str) -> None:
     source = latex.to_latex(text)
     assert latex.plain("{" + source + "}") == text
     assert latex._balanced(source)  # as BibTeX counts them: \{ is a brace too
+
+
+def test_deeply_nested_braces_decode_without_crashing() -> None:
+    # 500 levels of {...} hit Python's recursion limit: list, show and format crashed (exit 3)
+    text = "{" * 5000 + "x" + "}" * 5000
+    assert latex.to_unicode(text) == "x"
+    assert latex.plain("{" + "{" * 10 + "\\\"u" + "}" * 10 + "}") == "ü"

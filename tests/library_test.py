@@ -124,3 +124,49 @@ def test_a_well_formed_csl_json_library_loads(tmp_path: Path) -> None:
         ' "issued": {"date-parts": [["2020", 1]]}}]'
     )
     assert [e.key for e in library.load(path).entries] == ["5"]
+
+
+def test_merge_refuses_a_field_whose_braces_do_not_balance(tmp_path: Path) -> None:
+    path = tmp_path / "l.bib"
+    path.write_text("@article{k, title={A Title Here}, author={Doe, J}, year=2020}\n")
+    before = path.read_bytes()
+    new = library.NewEntry(
+        "article", {"title": "{A Title Here}", "author": "{Doe, J}", "year": "2020",
+                    "doi": "10.1/x}"},
+    )  # fmt: skip
+    with pytest.raises(CitekitError) as e:
+        library.add(path, [new], merge=True)
+    assert str(e.value).startswith("doi '10.1/x}': its braces do not balance")
+    assert path.read_bytes() == before
+
+
+def test_an_unusable_key_from_a_file_suggests_rekey(tmp_path: Path) -> None:
+    # the way out (--rekey) was not mentioned, and for --key it does not apply
+    path = tmp_path / "l.bib"
+    new = library.NewEntry("misc", {"title": "{X}"}, "bad\\key", "@misc{bad\\key, title={X}}")
+    with pytest.raises(CitekitError) as e:
+        library.add(path, [new])
+    assert str(e.value) == (
+        "'bad\\\\key' is not a usable citation key; use letters, digits and - _ : . / +; "
+        "or add with --rekey for keys from the pattern"
+    )
+    typed = library.NewEntry("misc", {"title": "{X}"}, "a b")
+    with pytest.raises(CitekitError, match=r"\+$"):
+        library.add(path, [typed])
+    assert not path.exists()
+
+
+def test_add_refuses_a_library_with_an_entry_bibtex_never_closes(tmp_path: Path) -> None:
+    # bibtexparser reads \{ as escaped, so the file looked clean; BibTeX would have read
+    # the appended entry as part of the title above it
+    path = tmp_path / "l.bib"
+    path.write_text("@misc{k, title = {Hello \\{}, year = 2020}\n")
+    before = path.read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(CitekitError) as e:
+            library.add(path, [library.NewEntry("misc", {"title": "New"})], dry_run=dry_run)
+        assert str(e.value) == (
+            f"{path}:1:1: @misc 'k' is never closed; BibTeX would read what follows as part of "
+            "it; fix it (citekit check shows details) and run the command again"
+        )
+    assert path.read_bytes() == before

@@ -157,8 +157,8 @@ def test_bibtex_whose_braces_balance_only_for_bibtexparser_is_refused():
     with pytest.raises(CitekitError) as e:
         sources.from_bibtex(Path("in.bib"), "@misc{k, title = {Hello \\{}, year = 2020}\n")
     assert str(e.value) == (
-        "in.bib:1:1: @misc 'k' is never closed; balance the braces (BibTeX counts \\{ and \\} "
-        "too) and run again"
+        "in.bib:1:1: @misc 'k' is never closed; fix the entry (BibTeX counts \\{ and \\} as "
+        "braces too) and run again"
     )
 
 
@@ -166,3 +166,12 @@ def test_delimited_names_the_field_whose_braces_do_not_balance():
     with pytest.raises(CitekitError) as e:
         sources.delimited(NewEntry("article", {"doi": "10.1/x}y"}))
     assert str(e.value).startswith("doi '10.1/x}y': its braces do not balance")
+
+
+def test_bibtex_that_bibtex_reads_differently_reports_where_it_goes_wrong():
+    with pytest.raises(CitekitError) as e:
+        sources.from_bibtex(Path("in.bib"), "@misc{a, title={A}}\n@misc{k2, doi={10.1/a}b}}\n")
+    assert str(e.value) == (
+        "in.bib:2:23: unexpected 'b' after the value of 'doi'; fix the entry (BibTeX counts \\{ "
+        "and \\} as braces too) and run again"
+    )

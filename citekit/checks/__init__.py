@@ -170,6 +170,18 @@ def read(path: Path) -> tuple[BibFile | None, Problem | None]:
             f"not UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}; looks like {guess}; "
             f"re-save it as UTF-8 (iconv -f {bibfile.iconv_name(guess)} -t UTF-8)",
         )
+    if "\0" in text:
+        # ASCII-only UTF-16 without a BOM decodes as UTF-8: without this it passed the hook
+        nul = text.index("\0")
+        line = text.count("\n", 0, nul) + 1
+        guess = bibfile.guess_encoding(data)
+        return None, Problem(
+            "not-utf8",
+            line,
+            nul - (text.rfind("\n", 0, nul) + 1) + 1,
+            f"a NUL byte at offset {nul}, so not a UTF-8 text file; looks like {guess}; "
+            f"re-save it as UTF-8 (iconv -f {bibfile.iconv_name(guess)} -t UTF-8)",
+        )
     bom = text.startswith(bibfile.BOM)
     return bibfile.scan(path, text[1:] if bom else text, bom=bom), None
 

@@ -279,7 +279,7 @@ def _fmt(files: tuple[Path, ...], opts: FmtOptions, *, check_only: bool, diff: b
                 console.info(f"would reformat {path}")
                 ret = max(ret, EXIT_FINDINGS)
             continue
-        bibfile.atomic_write(path, new, bom=bom)
+        bibfile.write_if_changed(bibfile.BibFile(path, text, bom=bom), new)
         console.fixed(path, "reformatted")
     if changed == 0 and ret == 0:
         console.note("nothing to reformat")

@@ -252,6 +252,8 @@ def add_command(
         new.append(library.NewEntry(entry_type.lower(), option_fields, key or ""))
     elif key and len(new) == 1:
         new[0] = library.NewEntry(new[0].type, new[0].fields, key, new[0].source)
+    elif key:
+        raise click.UsageError(f"--key names one entry, but the sources hold {len(new)}")
     if not new and not failures:
         raise click.UsageError(
             "nothing to add: give a SOURCE (DOI, URL, file, -), --text, or field options"

@@ -96,6 +96,14 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
     links = root.findall(f"{{{CSL_NS}}}info/{{{CSL_NS}}}link")
     has_layout = root.find(f"{{{CSL_NS}}}citation") is not None
     if has_layout:
+        for part in ("citation", "bibliography"):
+            element = root.find(f"{{{CSL_NS}}}{part}")
+            if element is not None and element.find(f"{{{CSL_NS}}}layout") is None:
+                # citeproc-py crashes on it (exit 3) instead of saying so
+                raise CitekitError(
+                    f"{path}:{element.sourceline}:1: <{part}> has no <layout>; "
+                    "not a usable CSL style"
+                )
         return path, locale
     for link in links:
         if link.get("rel") == "independent-parent":
@@ -104,7 +112,10 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
                 return styles.resolve(name), locale
             except CitekitError as e:
                 raise CitekitError(f"{path}:{link.sourceline}:1: its parent style: {e}") from None
-    raise CitekitError(f"{path}: a dependent style without an independent parent")
+    raise CitekitError(
+        f"{path}:{root.sourceline}:1: neither a <citation> nor an independent-parent link; "
+        "a CSL style needs one"
+    )
 
 
 def _lookup() -> Any:

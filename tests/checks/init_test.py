@@ -174,3 +174,19 @@ def test_check_files_not_utf8_follows_selection_and_levels(tmp_path: Path) -> No
     assert [(p.code, p.severity) for p in result.problems] == [("not-utf8", "warning")]
     (ignored,) = checks.check_files([path], ignore=["not-utf8"])
     assert ignored.problems == []
+
+
+def test_read_reports_utf16_without_a_bom(tmp_path) -> None:
+    # ASCII-only UTF-16 decodes as UTF-8 (with NULs): it was one garbage-text warning, so a
+    # UTF-16 file passed the hook
+    path = tmp_path / "u16.bib"
+    path.write_bytes("@article{a, title = {T}}\n".encode("utf-16-be"))
+    bib, problem = checks.read(path)
+    assert bib is None
+    assert problem == Problem(
+        "not-utf8",
+        1,
+        1,
+        "a NUL byte at offset 0, so not a UTF-8 text file; looks like UTF-16; "
+        "re-save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
+    )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -455,3 +457,56 @@ def test_list_says_when_a_block_that_does_not_parse_is_left_out(
     )
     cite = runner.invoke(cli, ["--library", str(lib), "cite", "good"])
     assert cite.exit_code == 0 and "left out, it does not parse" in cite.stderr
+
+
+def test_add_to_a_device_is_refused_and_leaves_it(runner: CliRunner, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.bib"
+    os.mkfifo(fifo)
+    result = runner.invoke(cli, ["--library", str(fifo), "add", "--title", "T"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {fifo}: not a regular file (a device, pipe or folder), so citekit will not "
+        "replace it; use a .bib file\n"
+    )
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_add_a_value_with_a_line_starting_with_at_keeps_the_library_readable(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # "@" at the start of a line inside a value reads as a new entry to bibtexparser and
+    # the scanner: the library could no longer be listed in full, edited or checked clean
+    lib = tmp_path / "l.bib"
+    title = "Line one\n@article{evil, title={x}}"
+    result = runner.invoke(
+        cli, ["--library", str(lib), "add", "--title", title, "--author", "A, B"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "  title = {Line one @article{evil, title={x}}},\n" in lib.read_text()
+    listed = runner.invoke(cli, ["--library", str(lib), "list"])
+    assert (listed.stdout, listed.stderr) == ("aline\n", "")
+    assert runner.invoke(cli, ["check", "--select", "syntax-error,unbalanced-brace",
+                               str(lib)]).exit_code == 0  # fmt: skip
+
+
+def test_add_a_bib_file_with_key_writes_that_key(runner: CliRunner, sample: Path) -> None:
+    # it printed the new key but wrote the entry's own key, so the printed one was not there
+    one = sample.parent / "one.bib"
+    one.write_text("@misc{a1, title={One thing}}\n")
+    result = runner.invoke(cli, ["--library", str(sample), "add", str(one), "--key", "foo"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "foo\n"
+    assert sample.read_text().endswith("\n\n@misc{foo, title={One thing}}\n")
+
+
+def test_add_key_with_several_entries_is_a_usage_error(runner: CliRunner, sample: Path) -> None:
+    # --key was silently ignored
+    two = sample.parent / "two.bib"
+    two.write_text("@misc{a1, title={One}}\n@misc{a2, title={Two}}\n")
+    before = sample.read_bytes()
+    result = runner.invoke(cli, ["--library", str(sample), "add", str(two), "--key", "foo"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: --key names one entry, but the sources hold 2"
+    )
+    assert sample.read_bytes() == before

@@ -241,6 +241,9 @@ DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+CSL_HEAD = '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0">\n'
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     (
@@ -251,6 +254,12 @@ DEPENDENT = """<?xml version="1.0" encoding="utf-8"?>
         pytest.param("<?xml version='1.0'?>\n<foo/>", '2:1: not a CSL style (the root is <foo>, '
                      'not <style xmlns="http://purl.org/net/xbiblio/csl">); give a .csl file',
                      id="XML but not CSL"),
+        pytest.param(CSL_HEAD + "<bibliography><layout/></bibliography></style>",
+                     "1:1: neither a <citation> nor an independent-parent link; a CSL style needs "
+                     "one", id="no citation, no parent"),
+        pytest.param(CSL_HEAD + "<citation><layout/></citation>\n<bibliography/></style>",
+                     "3:1: <bibliography> has no <layout>; not a usable CSL style",
+                     id="a bibliography without a layout"),
         pytest.param(DEPENDENT, "4:1: its parent style: unknown style 'no-such-parent'; run "
                      "`citekit styles no-such-parent` to search the styles",
                      id="dependent style whose parent is missing"),
@@ -296,3 +305,30 @@ def test_an_unknown_locale_is_exit_2_not_silently_en_us(runner: CliRunner, sampl
         cli, ["--library", str(sample), "cite", "pollmann2023japan", "--locale", "de-XX"]
     )
     assert ok.exit_code == 0
+
+
+def test_remove_from_a_csl_json_library_says_it_is_read_only(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # it read the JSON as BibTeX and said "no entry with key 'k'" about an existing key
+    lib = tmp_path / "l.json"
+    lib.write_text('[{"id": "k", "type": "book", "title": "T"}]')
+    before = lib.read_bytes()
+    result = runner.invoke(cli, ["--library", str(lib), "remove", "k", "--yes"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {lib}: a CSL-JSON library is read-only; remove it from a .bib library instead\n"
+    )
+    assert lib.read_bytes() == before
+
+
+def test_cite_names_a_work_once_however_often_its_key_is_given(
+    runner: CliRunner, sample: Path
+) -> None:
+    # `cite a A` printed "(Pollmann, 2023; Pollmann, 2023)": keys ignore case, as in BibTeX
+    result = runner.invoke(
+        cli,
+        ["--library", str(sample), "cite", "pollmann2023japan", "POLLMANN2023JAPAN",
+         "--style", "apa"],
+    )  # fmt: skip
+    assert (result.exit_code, result.stdout) == (0, "(Pollmann, 2023)\n")
