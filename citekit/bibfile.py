@@ -136,13 +136,30 @@ def guess_encoding(data: bytes) -> str:
     return {"mac_roman": "MacRoman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}[best]
 
 
-def _looks_binary(data: bytes) -> bool:
+# the first bytes of files people mistake for a .bib (a download, an attachment)
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx, .xlsx, .epub)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What non-text bytes are ("a PDF", "a PNG image", "binary data"), or None for text
+    (UTF-16 text too: its NULs are not binary)."""
     head = data[:4096]
-    if head.startswith(b"%PDF") or guess_encoding(head) == "UTF-16":
-        return head.startswith(b"%PDF")
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    if guess_encoding(head) == "UTF-16":
+        return None
     # control bytes other than tab, newlines and form feed never occur in text
     control = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0c")
-    return control * 20 > len(head)
+    return "binary data" if control * 20 > len(head) else None
 
 
 def iconv_name(encoding: str) -> str:
@@ -153,9 +170,9 @@ def iconv_name(encoding: str) -> str:
 
 def decode(path: Path, data: bytes) -> tuple[str, bool]:
     """Text of a .bib file and whether it had a BOM; a clear error for non-UTF-8 bytes."""
-    if _looks_binary(data):
+    what = binary_kind(data)
+    if what:
         # a PDF, an image, a zip: re-encoding advice would send the user the wrong way
-        what = "a PDF" if data.startswith(b"%PDF") else "binary data"
         raise CitekitError(
             f"{path}: {what}, not a text file; citekit reads BibTeX, RIS, CSL-JSON, HTML or "
             "text (for a paper, add its DOI or URL)"

@@ -125,6 +125,9 @@ def test_decode_refuses_non_utf8_with_offset_and_encoding(tmp_path: Path) -> Non
         pytest.param(bytes(range(256)) * 4, " binary data, not a text file; citekit reads "
                      "BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its DOI or URL)",
                      id="binary data"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", " a PNG image, not a text file; "
+                     "citekit reads BibTeX, RIS, CSL-JSON, HTML or text (for a paper, add its "
+                     "DOI or URL)", id="a PNG, by its magic header"),
     ),
 )  # fmt: skip
 def test_decode_names_the_encoding_and_a_working_iconv(

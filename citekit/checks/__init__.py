@@ -157,6 +157,15 @@ def read(path: Path) -> tuple[BibFile | None, Problem | None]:
         data = path.read_bytes()
     except OSError as e:
         raise CitekitError(f"{path}: cannot read it ({e.strerror})") from None
+    what = bibfile.binary_kind(data)
+    if what:
+        # re-encoding advice for a PDF or an image would send the user the wrong way
+        return None, Problem(
+            "not-utf8",
+            1,
+            1,
+            f"looks like a binary file ({what}), not BibTeX text; is this the right file?",
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

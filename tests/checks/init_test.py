@@ -190,3 +190,35 @@ def test_read_reports_utf16_without_a_bom(tmp_path) -> None:
         "a NUL byte at offset 0, so not a UTF-8 text file; looks like UTF-16; "
         "re-save it as UTF-8 (iconv -f UTF-16 -t UTF-8)",
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    (
+        pytest.param(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "a PDF", id="PDF"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff", "a PNG image", id="PNG"),
+        pytest.param(b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive (or a .docx, .xlsx, .epub)",
+                     id="ZIP"),
+        pytest.param(bytes(range(256)) * 4, "binary data", id="control bytes"),
+    ),
+)  # fmt: skip
+def test_read_calls_a_binary_file_binary_not_macroman(tmp_path, data: bytes, what: str) -> None:
+    # "looks like MacRoman; iconv ..." for a PDF sent the user the wrong way
+    path = tmp_path / "paper.bib"
+    path.write_bytes(data)
+    assert checks.read(path) == (
+        None,
+        Problem(
+            "not-utf8",
+            1,
+            1,
+            f"looks like a binary file ({what}), not BibTeX text; is this the right file?",
+        ),
+    )
+
+
+def test_read_of_text_is_not_binary(tmp_path) -> None:
+    path = tmp_path / "ok.bib"
+    path.write_bytes(b"@misc{a, title = {T}}\n")
+    bib, problem = checks.read(path)
+    assert problem is None and bib is not None

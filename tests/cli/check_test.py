@@ -178,3 +178,14 @@ def test_fix_keeps_crlf_bom_and_every_other_byte(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(cli, ["check", "--fix", "--select", "page-range", str(path)])
     assert result.exit_code == 1
     assert path.read_bytes() == ("\ufeff" + src.replace("1-2", "1--2")).encode("utf-8")
+
+
+def test_check_calls_a_pdf_binary(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "paper.bib"
+    path.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    result = runner.invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}:1:1: not-utf8 looks like a binary file (a PDF), not BibTeX text; "
+        "is this the right file?\n"
+    )
