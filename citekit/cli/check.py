@@ -58,6 +58,14 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _bib_only(files: tuple[Path, ...], does: str) -> None:
+    """A CSL-JSON file (an explicit path, or a .json library as the default) is a user
+    mistake: linted as BibTeX it was one garbage-text warning and exit 0."""
+    for path in files:
+        if path.suffix.lower() == ".json":
+            raise CitekitError(f"{path}: CSL-JSON, not BibTeX; citekit {does} .bib files only")
+
+
 FILES = click.argument(
     "files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
@@ -157,6 +165,8 @@ def _check(
 ) -> None:
     from citekit import checks
 
+    files = files or (ctx.library,)
+    _bib_only(files, "check works on")
     settings = checks.settings(ctx.cfg.check)
     chosen = checks.registry.validate_codes(_codes(select), where="--select") or settings.select
     skipped = settings.ignore + checks.registry.validate_codes(_codes(ignore), where="--ignore")
@@ -169,7 +179,7 @@ def _check(
     fail_at = _RANK[severity or settings.severity]
 
     results = checks.check_files(
-        files or (ctx.library,),
+        files,
         select=chosen,
         ignore=skipped,
         enable=extra,
@@ -238,11 +248,13 @@ def fmt_command(
 
     from citekit import tidy
 
+    files = files or (ctx.library,)
+    _bib_only(files, "fmt formats")
     opts = tidy.options(ctx.cfg.fmt)
     if sort is not None:
         opts = replace(opts, sort=sort)
     with _no_gc():
-        ret = _fmt(files or (ctx.library,), opts, check_only=check_only, diff=diff)
+        ret = _fmt(files, opts, check_only=check_only, diff=diff)
     raise SystemExit(ret)
 
 

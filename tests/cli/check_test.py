@@ -189,3 +189,28 @@ def test_check_calls_a_pdf_binary(runner: CliRunner, tmp_path: Path) -> None:
         f"{path}:1:1: not-utf8 looks like a binary file (a PDF), not BibTeX text; "
         "is this the right file?\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    (
+        pytest.param(["check", "lib.json"], "citekit check works on", id="check a .json path"),
+        pytest.param(["--library", "lib.json", "check"], "citekit check works on",
+                     id="check a CSL-JSON library by default"),
+        pytest.param(["fmt", "refs.bib", "lib.JSON"], "citekit fmt formats", id="fmt any case"),
+        pytest.param(["--library", "lib.json", "fmt"], "citekit fmt formats",
+                     id="fmt a CSL-JSON library by default"),
+    ),
+)  # fmt: skip
+def test_a_csl_json_file_is_a_user_error(
+    runner: CliRunner, tmp_path: Path, args: list[str], message: str
+) -> None:
+    # linted as BibTeX it was one garbage-text warning and exit 0
+    (tmp_path / "refs.bib").write_text("@MISC{a}\n")
+    name = args[-1] if args[-1].lower().endswith(".json") else "lib.json"
+    (tmp_path / name).write_text('[{"id": "a", "type": "book", "title": "T"}]\n')
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"error: {name}: CSL-JSON, not BibTeX; {message} .bib files only\n"
+    assert (tmp_path / "refs.bib").read_text() == "@MISC{a}\n"
