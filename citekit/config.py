@@ -106,6 +106,15 @@ def from_mapping(data: Mapping[str, Any], *, source: Path | None = None) -> Conf
     return Config(**values, source=source)
 
 
+def table_name(cfg: Config, table: str) -> str:
+    """How errors name a sub-table: the settings file, then the table as written in it
+    (``[fmt]`` in citekit.toml, ``[tool.citekit.fmt]`` in pyproject.toml)."""
+    if cfg.source is None:
+        return f"[tool.citekit.{table}]"
+    header = f"[tool.citekit.{table}]" if cfg.source.name == "pyproject.toml" else f"[{table}]"
+    return f"{cfg.source}: {header}"
+
+
 def library_path(cfg: Config, option: Path | None) -> Path:
     """--library, else CITEKIT_LIBRARY, else the config's library, else ./library.bib."""
     if option is not None:

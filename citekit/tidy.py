@@ -45,8 +45,12 @@ _SETTINGS = {
 }
 
 
-def options(table: Mapping[str, Any]) -> Options:
-    """``[tool.citekit.fmt]`` validated into Options; a typo is an error, not ignored."""
+MAX_INDENT = 16
+
+
+def options(table: Mapping[str, Any], *, where: str = "[tool.citekit.fmt]") -> Options:
+    """``table`` validated into Options; a typo is an error, not ignored. ``where`` starts
+    each error (the file and the table's name in it, e.g. ``citekit.toml: [fmt]``)."""
     import difflib
 
     values: dict[str, Any] = {}
@@ -56,27 +60,34 @@ def options(table: Mapping[str, Any]) -> Options:
         if key not in _SETTINGS:
             close = difflib.get_close_matches(key, list(_SETTINGS), n=1)
             hint = f"; did you mean {close[0].replace('_', '-')!r}?" if close else ""
-            raise CitekitError(f"[tool.citekit.fmt]: unknown setting {raw_key!r}{hint}")
+            raise CitekitError(f"{where}: unknown setting {raw_key!r}{hint}")
         if not isinstance(value, _SETTINGS[key]) or (
             isinstance(value, bool) and bool not in _SETTINGS[key]
         ):
-            raise CitekitError(f"[tool.citekit.fmt] {raw_key}: wrong type {type(value).__name__}")
+            raise CitekitError(f"{where} {raw_key}: wrong type {type(value).__name__}")
         if key == "indent":
-            indent = " " * value if isinstance(value, int) else str(value)
-            if indent.strip(" \t") or not indent:
-                raise CitekitError("[tool.citekit.fmt] indent: a number of spaces, or a tab")
-            value = indent
+            value = _indent(raw, f"{where} indent")
         elif key == "field_order":
             order: list[Any] = raw
             if not all(isinstance(v, str) for v in order):
-                raise CitekitError("[tool.citekit.fmt] field-order: a list of field names")
+                raise CitekitError(f"{where} field-order: a list of field names")
             value = tuple(v.lower() for v in order)
         elif key == "month" and value not in MONTH_STYLES:
-            raise CitekitError(
-                f"[tool.citekit.fmt] month: one of {', '.join(MONTH_STYLES)}, not {value!r}"
-            )
+            raise CitekitError(f"{where} month: one of {', '.join(MONTH_STYLES)}, not {value!r}")
         values[key] = value
     return Options(**values)
+
+
+def _indent(value: int | str, where: str) -> str:
+    # an absurd width (indent = 1000000) made every field line a megabyte
+    what = f'a number of spaces from 0 to {MAX_INDENT}, or a tab ("\\t"), not {value!r}'
+    if isinstance(value, int):
+        if not 0 <= value <= MAX_INDENT:
+            raise CitekitError(f"{where}: {what}")
+        return " " * value
+    if value.strip(" \t") or len(value) > MAX_INDENT:
+        raise CitekitError(f"{where}: {what}")
+    return value
 
 
 # --------------------------------------------------------------------------- values

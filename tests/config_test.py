@@ -34,3 +34,19 @@ def test_load_bad_settings_is_a_user_error(
     with pytest.raises(CitekitError) as e:
         config.load(path)
     assert str(e.value) == message.format(path=path)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    (
+        pytest.param(None, "[tool.citekit.fmt]", id="no settings file"),
+        pytest.param(Path("a/citekit.toml"), "a/citekit.toml: [fmt]", id="citekit.toml"),
+        pytest.param(Path("my.toml"), "my.toml: [fmt]", id="--config another toml"),
+        pytest.param(Path("a/pyproject.toml"), "a/pyproject.toml: [tool.citekit.fmt]",
+                     id="pyproject.toml"),
+    ),
+)  # fmt: skip
+def test_table_name_is_the_file_and_the_table_as_written(
+    source: Path | None, expected: str
+) -> None:
+    assert config.table_name(config.Config(source=source), "fmt") == expected

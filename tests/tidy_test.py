@@ -93,10 +93,34 @@ def test_sort_keeps_strings_first_and_crossref_targets_last() -> None:
         pytest.param({"indnt": 2}, "did you mean 'indent'", id="typo"),
         pytest.param({"month": "roman"}, "month: one of macro, number, keep", id="bad month style"),
         pytest.param({"align": "yes"}, "align: wrong type str", id="wrong type"),
-        pytest.param({"indent": "xx"}, "indent: a number of spaces, or a tab", id="bad indent"),
+        pytest.param({"indent": "xx"}, "indent: a number of spaces from 0 to 16, or a tab",
+                     id="bad indent"),
+        pytest.param({"indent": 1000000}, r"indent: a number of spaces from 0 to 16, or a tab "
+                     r"\(\"\\t\"\), not 1000000", id="absurd indent"),
+        pytest.param({"indent": -1}, "not -1", id="negative indent"),
+        pytest.param({"indent": " " * 17}, "from 0 to 16", id="too long an indent string"),
         pytest.param({"field-order": [1]}, "field-order: a list of field names", id="bad order"),
     ),
 )
 def test_options_are_validated(table: dict[str, object], message: str) -> None:
     with pytest.raises(CitekitError, match=message):
         tidy.options(table)
+
+
+@pytest.mark.parametrize(
+    ("indent", "expected"),
+    (
+        pytest.param(0, "", id="no indent"),
+        pytest.param(16, " " * 16, id="16 spaces"),
+        pytest.param("\t", "\t", id="a tab"),
+        pytest.param("", "", id="empty string"),
+    ),
+)
+def test_indent_range(indent: object, expected: str) -> None:
+    assert tidy.options({"indent": indent}).indent == expected
+
+
+def test_options_errors_start_with_where() -> None:
+    with pytest.raises(CitekitError) as e:
+        tidy.options({"indnt": 2}, where="t/citekit.toml: [fmt]")
+    assert str(e.value) == "t/citekit.toml: [fmt]: unknown setting 'indnt'; did you mean 'indent'?"

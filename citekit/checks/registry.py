@@ -233,11 +233,11 @@ def did_you_mean(word: str, choices: Collection[str]) -> str:
 # --------------------------------------------------------------------------- settings
 
 
-def _strings(value: Any, name: str) -> tuple[str, ...]:
+def _strings(value: Any, name: str, where: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [v for v in value.split(",") if v.strip()]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise CitekitError(f"[tool.citekit.check] {name} must be a list of check codes")
+        raise CitekitError(f"{where} {name} must be a list of check codes")
     return tuple(v.strip() for v in value)
 
 
@@ -257,40 +257,41 @@ class Settings:
 _SETTINGS = ("select", "ignore", "enable", "severity", "levels", "datamodel", "style")
 
 
-def settings(table: Mapping[str, Any]) -> Settings:
+def settings(table: Mapping[str, Any], *, where: str = "[tool.citekit.check]") -> Settings:
+    """``table`` validated; ``where`` starts each error (the file and the table's name in
+    it, e.g. ``citekit.toml: [check]``)."""
     values: dict[str, Any] = {}
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if key not in _SETTINGS:
             hint = did_you_mean(key, frozenset(_SETTINGS))
-            raise CitekitError(f"[tool.citekit.check]: unknown setting {raw_key!r}{hint}")
+            raise CitekitError(f"{where}: unknown setting {raw_key!r}{hint}")
         if key in ("select", "ignore", "enable"):
-            values[key] = validate_codes(_strings(value, raw_key), where=raw_key)
+            codes = _strings(value, raw_key, where)
+            values[key] = validate_codes(codes, where=f"{where} {raw_key}")
         elif key == "levels":
             if not isinstance(value, dict):
-                raise CitekitError("[tool.citekit.check] levels must be a table code = level")
-            validate_codes(tuple(value), where="levels")
-            for level in value.values():
-                validate_severity(level)
+                raise CitekitError(f"{where} levels must be a table code = level")
+            validate_codes(tuple(value), where=f"{where} levels")
+            for code, level in value.items():
+                validate_severity(level, where=f"{where} levels.{code}")
             values[key] = dict(value)
         elif key == "severity":
-            values[key] = validate_severity(value)
+            values[key] = validate_severity(value, where=f"{where} severity")
         elif key == "datamodel":
             if value not in DATAMODELS:
-                raise CitekitError(
-                    f"[tool.citekit.check] datamodel must be one of {', '.join(DATAMODELS)}"
-                )
+                raise CitekitError(f"{where} datamodel must be one of {', '.join(DATAMODELS)}")
             values[key] = value
         else:
             if not isinstance(value, str):
-                raise CitekitError(f"[tool.citekit.check] {raw_key} must be a string")
+                raise CitekitError(f"{where} {raw_key} must be a string")
             values[key] = value
     return Settings(**values)
 
 
-def validate_severity(value: Any) -> str:
+def validate_severity(value: Any, *, where: str) -> str:
     if value not in SEVERITIES:
-        raise CitekitError(f"severity must be 'error' or 'warning', not {value!r}")
+        raise CitekitError(f"{where}: must be 'error' or 'warning', not {value!r}")
     return str(value)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from citekit import config
 from citekit import console
 from citekit.cli import EXIT_FINDINGS
 from citekit.cli import EXIT_USER
@@ -167,7 +168,7 @@ def _check(
 
     files = files or (ctx.library,)
     _bib_only(files, "check works on")
-    settings = checks.settings(ctx.cfg.check)
+    settings = checks.settings(ctx.cfg.check, where=config.table_name(ctx.cfg, "check"))
     chosen = checks.registry.validate_codes(_codes(select), where="--select") or settings.select
     skipped = settings.ignore + checks.registry.validate_codes(_codes(ignore), where="--ignore")
     extra = settings.enable + checks.registry.validate_codes(_codes(enable), where="--enable")
@@ -250,7 +251,7 @@ def fmt_command(
 
     files = files or (ctx.library,)
     _bib_only(files, "fmt formats")
-    opts = tidy.options(ctx.cfg.fmt)
+    opts = tidy.options(ctx.cfg.fmt, where=config.table_name(ctx.cfg, "fmt"))
     if sort is not None:
         opts = replace(opts, sort=sort)
     with _no_gc():

@@ -98,9 +98,15 @@ def test_run_scans_a_bibtexparser_bibfile_itself() -> None:
             id="typo in code",
         ),
         pytest.param(
-            {"severity": "fatal"}, "severity must be 'error' or 'warning'", id="bad severity"
+            {"severity": "fatal"},
+            "[tool.citekit.check] severity: must be 'error' or 'warning', not 'fatal'",
+            id="bad severity",
         ),
-        pytest.param({"levels": {"page-range": "info"}}, "severity must be", id="bad level"),
+        pytest.param(
+            {"levels": {"page-range": "info"}},
+            "[tool.citekit.check] levels.page-range: must be 'error' or 'warning', not 'info'",
+            id="bad level",
+        ),
         pytest.param({"datamodel": "apa"}, "datamodel must be one of", id="bad datamodel"),
         pytest.param({"select": 3}, "must be a list of check codes", id="not a list"),
     ),
@@ -108,6 +114,25 @@ def test_run_scans_a_bibtexparser_bibfile_itself() -> None:
 def test_settings_are_validated(table: dict[str, object], message: str) -> None:
     with pytest.raises(CitekitError, match=re.escape(message)):
         checks.settings(table)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    (
+        pytest.param({"selct": []}, "t/citekit.toml: [check]: unknown setting 'selct'; did you "
+                     "mean 'select'?", id="unknown setting"),
+        pytest.param({"ignore": ["page-rnage"]}, "t/citekit.toml: [check] ignore: unknown check "
+                     "code 'page-rnage'; did you mean 'page-range'?", id="unknown code"),
+        pytest.param({"select": 3}, "t/citekit.toml: [check] select must be a list of check codes",
+                     id="not a list"),
+        pytest.param({"style": 3}, "t/citekit.toml: [check] style must be a string",
+                     id="not a string"),
+    ),
+)  # fmt: skip
+def test_settings_errors_start_with_where(table: dict[str, object], message: str) -> None:
+    with pytest.raises(CitekitError) as e:
+        checks.settings(table, where="t/citekit.toml: [check]")
+    assert str(e.value) == message
 
 
 def test_settings_accept_strings_and_lists() -> None:

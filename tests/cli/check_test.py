@@ -214,3 +214,28 @@ def test_a_csl_json_file_is_a_user_error(
     assert result.stdout == ""
     assert result.stderr == f"error: {name}: CSL-JSON, not BibTeX; {message} .bib files only\n"
     assert (tmp_path / "refs.bib").read_text() == "@MISC{a}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "args", "message"),
+    (
+        pytest.param("citekit.toml", "[fmt]\nindent = 1000000\n", ["fmt", "refs.bib"],
+                     "citekit.toml: [fmt] indent: a number of spaces from 0 to 16, or a tab "
+                     '("\\t"), not 1000000', id="fmt in citekit.toml"),
+        pytest.param("pyproject.toml", "[tool.citekit.fmt]\nindnt = 2\n", ["fmt", "refs.bib"],
+                     "pyproject.toml: [tool.citekit.fmt]: unknown setting 'indnt'; did you mean "
+                     "'indent'?", id="fmt in pyproject.toml"),
+        pytest.param("citekit.toml", '[check]\nseverity = "fatal"\n', ["check", "refs.bib"],
+                     "citekit.toml: [check] severity: must be 'error' or 'warning', not 'fatal'",
+                     id="check in citekit.toml"),
+    ),
+)  # fmt: skip
+def test_settings_errors_name_the_file_and_table(
+    runner: CliRunner, tmp_path: Path, name: str, text: str, args: list[str], message: str
+) -> None:
+    (tmp_path / "refs.bib").write_text("@MISC{a}\n")
+    (tmp_path / name).write_text(text)
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"error: {tmp_path / name}: {message.split(': ', 1)[1]}\n"
