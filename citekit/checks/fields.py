@@ -4,8 +4,10 @@ and the fields each type needs."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 from collections.abc import Mapping
+from collections.abc import Sequence
 
 from citekit import latex
 from citekit.bibfile import BibFile
@@ -65,6 +67,137 @@ def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
                 f"{where}: {name!r} is not a defined @string macro{hints[low]}; "
                 "BibTeX would leave the field empty here (braces make it text)",
             )
+
+
+def _cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """One loop per strongly connected group of nodes, as a path from its first node (in
+    the graph's order) back to it, the shortest way round: ``[a, b, a]``, ``[c, c]``.
+    Tarjan's algorithm without recursion, so a long chain cannot hit the recursion limit."""
+    order = {node: i for i, node in enumerate(graph)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(graph[root]))]
+        while work:
+            node, edges = work[-1]
+            for nxt in edges:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(graph.get(nxt, ()))))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    groups.append(group)
+    loops = []
+    for group in groups:
+        if len(group) == 1 and group[0] not in graph.get(group[0], ()):
+            continue  # a node on no loop (perhaps only a target, not in the graph)
+        start = min(group, key=order.__getitem__)
+        members = set(group)
+        came_from: dict[str, str] = {}
+        queue = deque([start])
+        last = None
+        while last is None:
+            node = queue.popleft()
+            for nxt in graph[node]:
+                if nxt == start:
+                    last = node
+                    break
+                if nxt in members and nxt not in came_from:
+                    came_from[nxt] = node
+                    queue.append(nxt)
+        path = [last]
+        while path[-1] != start:
+            path.append(came_from[path[-1]])
+        loops.append([*reversed(path), start])
+    return sorted(loops, key=lambda loop: order[loop[0]])
+
+
+@check("string-cycle")
+def string_cycle(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """An ``@string`` macro defined through itself, directly or by way of others."""
+    graph: dict[str, list[str]] = {}
+    first: dict[str, tuple[str, int]] = {}  # name -> (as written, offset of its @string)
+    defs = [(item, f) for item in syntax(bib).items if item.kind == "string" for f in item.fields]
+    defined = {f.name.lower() for _, f in defs}
+    for item, f in defs:
+        name = f.name.lower()
+        redefined = name in first
+        first.setdefault(name, (f.name, item.start))
+        edges = graph.setdefault(name, [])
+        for _, used in _macros(f):
+            low = used.lower()
+            # @string{j = j # { Lett.}} after an earlier j appends to that j: no loop
+            if low in defined and not (low == name and redefined) and low not in edges:
+                edges.append(low)
+    for loop in _cycles(graph):
+        name, start = first[loop[0]]
+        spelled = " -> ".join(first[n][0] for n in loop)
+        yield at(
+            bib,
+            "string-cycle",
+            start,
+            f"@string {name} is defined through itself ({spelled}); BibTeX cannot expand it, "
+            "so fields using it come out empty",
+        )
+
+
+@check("crossref-cycle")
+def crossref_cycle(bib: BibFile, opts: Options) -> Iterator[Problem]:
+    """Entries whose ``crossref`` or ``xdata`` fields lead back to themselves."""
+    find = lookup(bib)
+    graph: dict[str, list[str]] = {}
+    via: dict[tuple[str, str], str] = {}  # (from, to) -> the field that links them
+    entries: dict[str, Entry] = {}
+    for entry in bib.entries:
+        if "crossref" not in entry.fields and "xdata" not in entry.fields:
+            continue
+        source = entry.key.casefold()
+        entries.setdefault(source, entry)
+        edges = graph.setdefault(source, [])
+        for name, key in _targets(entry):
+            target = find(key)
+            if name == "xref" or target is None:
+                continue  # xref inherits nothing; a missing key is missing-crossref
+            to = target.key.casefold()
+            if to not in edges:
+                edges.append(to)
+                via[source, to] = name
+    for loop in _cycles(graph):
+        head = entries[loop[0]]
+        spelled = entries[loop[0]].key + "".join(
+            f" -{via[a, b]}-> {entries[b].key}" for a, b in zip(loop, loop[1:], strict=False)
+        )
+        yield Problem(
+            "crossref-cycle",
+            head.line,
+            1,
+            f"{head.key}: crossref loop {spelled}; BibTeX and biber cannot inherit fields "
+            "around a loop, so remove one of the links",
+        )
 
 
 def _targets(entry: Entry) -> Iterator[tuple[str, str]]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import pytest
 
 from citekit.checks import Options
+from citekit.checks import fields
+from citekit.model import Problem
 from tests.checks.helpers import codes
 from tests.checks.helpers import found
 
@@ -37,6 +39,40 @@ CASES = (
         "@inproceedings{a, crossref = {Conf}}\n@proceedings{conf, title={C}}\n",
         False,
         id="target present (case-insensitive)",
+    ),
+    pytest.param("string-cycle", "@string{a = b}\n@string{b = a}\n", True, id="two macros"),
+    pytest.param("string-cycle", "@string{c = {x} # C}\n", True, id="macro through itself"),
+    pytest.param(
+        "string-cycle",
+        "@string{a = b # c}\n@string{b = c}\n@string{c = {x} # a}\n",
+        True,
+        id="three macros",
+    ),
+    pytest.param(
+        "string-cycle",
+        "@string{j = {J}}\n@string{j = j # { Lett.}}\n@string{k = j # j # nope}\n",
+        False,
+        id="redefinition appends to the earlier macro; chains and undefined names",
+    ),
+    pytest.param(
+        "crossref-cycle",
+        "@misc{a, crossref = {B}}\n@misc{b, crossref = {a}}\n",
+        True,
+        id="two entries crossref each other",
+    ),
+    pytest.param("crossref-cycle", "@misc{a, crossref = {a}}\n", True, id="crossref to itself"),
+    pytest.param(
+        "crossref-cycle",
+        "@misc{a, xdata = {x, b}}\n@xdata{x, note = {n}}\n@misc{b, crossref = {a}}\n",
+        True,
+        id="through xdata",
+    ),
+    pytest.param(
+        "crossref-cycle",
+        "@misc{a, crossref = {b}, xdata = {b}, xref = {a}}\n@misc{b, crossref = {c}}\n"
+        "@misc{c, title = {T}}\n@misc{d, crossref = {gone}}\n",
+        False,
+        id="chain, xref to itself and a missing target",
     ),
     pytest.param("unknown-type", "@artcle{a, title={T}}\n", True, id="misspelled type"),
     pytest.param(
@@ -112,3 +148,62 @@ def test_datamodel_biblatex_asks_misc_for_more() -> None:
     assert (
         codes(src, "missing-field", options=Options(datamodel="biblatex")) == ["missing-field"] * 3
     )
+
+
+def test_cycles_are_spelled_out_from_their_first_line() -> None:
+    src = (
+        "@string{x = {X}}\n@string{a = b # x}\n@string{B = a}\n"
+        "@misc{p, crossref = {q}}\n@misc{q, xdata = {r}}\n@misc{r, crossref = {P}}\n"
+        "@misc{s, crossref = {s}}\n"
+    )
+    assert found(src, "string-cycle") == [
+        Problem(
+            "string-cycle",
+            2,
+            1,
+            "@string a is defined through itself (a -> B -> a); BibTeX cannot expand it, "
+            "so fields using it come out empty",
+        )
+    ]
+    assert found(src, "crossref-cycle") == [
+        Problem(
+            "crossref-cycle",
+            4,
+            1,
+            "p: crossref loop p -crossref-> q -xdata-> r -crossref-> p; BibTeX and biber "
+            "cannot inherit fields around a loop, so remove one of the links",
+        ),
+        Problem(
+            "crossref-cycle",
+            7,
+            1,
+            "s: crossref loop s -crossref-> s; BibTeX and biber cannot inherit fields around "
+            "a loop, so remove one of the links",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("graph", "loops"),
+    (
+        pytest.param({"a": ["b"], "b": ["c"], "c": []}, [], id="a chain"),
+        pytest.param({"a": ["a"]}, [["a", "a"]], id="a self-loop"),
+        pytest.param(
+            {"a": ["b", "c"], "b": ["c", "a"], "c": ["a"]},
+            [["a", "b", "a"]],
+            id="the shortest way round a group",
+        ),
+        pytest.param(
+            {"z": ["a"], "a": ["b"], "b": ["a", "x"], "x": ["y"], "y": ["x", "b"]},
+            [["a", "b", "a"]],
+            id="one loop per group, from its first node",
+        ),
+        pytest.param(
+            {"a": ["b"], "b": ["a"], "c": ["a", "d"], "d": ["c"]},
+            [["a", "b", "a"], ["c", "d", "c"]],
+            id="two groups, an edge between them",
+        ),
+    ),
+)
+def test_cycles(graph: dict[str, list[str]], loops: list[list[str]]) -> None:
+    assert fields._cycles(graph) == loops
