@@ -1,0 +1,354 @@
+"""``<name>``: one list of names, rendered as CSL 1.0.2 specifies.
+
+citeproc-py ignores ``initialize="false"`` (it prints ``Pollmann, M.`` for MLA and Chicago),
+garbles hyphenated and dotted given names (``L.-. ann``), puts a delimiter before the last of
+two names, has no ``after-inverted-name``, formats particles with the wrong name part, prints
+Asian names with a space, initializes lone given names (``B.`` for Banksy), and drops
+``comma-suffix``. This class renders the list itself from the name parts.
+
+It also keeps citekit's extension ``citekit:and-when-two`` (the word between exactly two
+names; see ``styles/belfer.csl``).
+
+Fixtures: name_InitialsInitializeFalse, name_InitialsInitializeFalseEmpty,
+name_InitialsInitializeFalsePeriod, name_InitialsInitializeFalsePeriodSpace,
+name_InitialsInitializeTrue*, name_FirstInitialFullForm, name_LongAbbreviation,
+name_LowercaseSurnameSuffix, name_OnlyGivenname, name_AsianGlyphs, name_ArticularWithComma,
+name_FormattingOfParticles, name_DelimiterAfterInverted, name_AfterInvertedName,
+name_HyphenatedNonDroppingParticle1, name_HyphenatedNonDroppingParticle2, name_ParseNames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from collections.abc import Sequence
+from typing import Any
+
+from citeproc import model
+from citeproc.string import String
+
+from citekit.csl.spec import CITEKIT_NS
+from citekit.csl.spec import element
+
+AND_WHEN_TWO = f"{{{CITEKIT_NS}}}and-when-two"
+
+# Inheritable name options (CSL 1.0.2 "Inheritable Name Options") and their defaults.
+DEFAULTS: dict[str, str | None] = {
+    "and": None,
+    "delimiter-precedes-et-al": "contextual",
+    "delimiter-precedes-last": "contextual",
+    "et-al-min": None,
+    "et-al-use-first": None,
+    "et-al-subsequent-min": None,
+    "et-al-subsequent-use-first": None,
+    "et-al-use-last": "false",
+    "initialize": "true",
+    "initialize-with": None,
+    "name-as-sort-order": None,
+    "sort-separator": ", ",
+    "form": "long",
+    "delimiter": ", ",
+    "initialize-with-hyphen": "true",
+    "demote-non-dropping-particle": "display-and-sort",
+}
+# On cs:citation, cs:bibliography and cs:style these two carry a "name-" prefix.
+_PREFIXED = {"form": "name-form", "delimiter": "name-delimiter"}
+_STYLE_ONLY = {"initialize-with-hyphen", "demote-non-dropping-particle"}
+
+_ROMANESQUE = re.compile(
+    r"^[\s\d\-\u0027\u2019.,\"“”‘«»()\[\]/&:;!?*@#%+=_~`^|\\a-zA-Z\u00c0-\u024f"
+    r"\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1fff]*$"
+)
+
+
+def romanesque(*parts: str | None) -> bool:
+    """False for names written in scripts without spaces between name parts (CJK)."""
+    return all(_ROMANESQUE.match(p) for p in parts if p)
+
+
+def _joins(particle: str) -> bool:
+    """A particle like ``al-`` or ``d’`` is written against the next word."""
+    return particle.endswith(("-", "'", "\u2019"))
+
+
+def join_words(*words: str | None) -> str:
+    out = ""
+    for w in words:
+        if not w:
+            continue
+        out = w if not out else out + ("" if _joins(out) else " ") + w
+    return out
+
+
+def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
+    """The name's parts; particles are split off ``family``/``given`` when not given apart."""
+    p = {k: str(v) for k, v in name.items() if isinstance(v, str | int) and v != ""}
+    if "literal" in p or "family" not in p:
+        return p
+    if not name.get("non-dropping-particle") and name.get("parse-names") is not False:
+        words = p["family"].split(" ")
+        lead = []
+        while len(words) > 1 and (words[0][:1].islower() or _joins(words[0])) and words[0]:
+            lead.append(words.pop(0))
+        if not lead and len(words) == 1:
+            m = re.match(r"^([a-z]+['\u2019-])(\S.*)$", words[0])
+            if m:
+                lead, words = [m.group(1)], [m.group(2)]
+        if lead:
+            p["non-dropping-particle"] = join_words(*lead)
+            p["family"] = " ".join(words)
+    given = p.get("given", "")
+    if given and not name.get("dropping-particle") and name.get("parse-names") is not False:
+        words = given.split(" ")
+        tail = []
+        while len(words) > 1 and words[-1][:1].islower():
+            tail.insert(0, words.pop())
+        if tail:
+            p["dropping-particle"] = " ".join(tail)
+            p["given"] = " ".join(words)
+    if name.get("comma-suffix"):
+        p["comma-suffix"] = "true"
+    return p
+
+
+_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-?)")
+
+
+def initialize(given: str, mark: str, *, hyphen: bool = True, full: bool = True) -> str:
+    """``given`` with initials followed by ``mark``.
+
+    With ``full`` (``initialize="true"``) every word becomes an initial; without it, only
+    what already is one (``M``, ``M.``, ``Ph.``) is normalized to use ``mark``.
+    """
+    out = ""
+    prev_initial = False
+    after_hyphen = False
+    for word in given.split():
+        for m in _TOKEN.finditer(word):
+            text, period, dash = m.group(1), m.group(2), m.group(3)
+            if after_hyphen and text[:1].islower() and full:
+                after_hyphen = bool(dash)  # "Guo-ping" -> "G": lower-case tails go
+                continue
+            if period or len(text) == 1 or (full and text[:1].isupper()):
+                piece = (text if period or not full else text[0]) + mark
+                initial = True
+            else:
+                piece, initial = text, False
+            if out:
+                if after_hyphen and hyphen:
+                    out = out.rstrip() + "-"
+                elif not (prev_initial and (initial or mark.endswith(" "))):
+                    out = out.rstrip() + " "
+            out += piece
+            prev_initial = initial
+            after_hyphen = bool(dash)
+    return out.strip()
+
+
+class NameOptions:
+    """The effective name options of one ``<name>`` at render time."""
+
+    def __init__(self, name: Any, context: Any, sort_options: Mapping[str, Any] | None) -> None:
+        self._name = name
+        self._sort = sort_options or {}
+        ctx = context if context is not None else name
+        found = ctx.xpath_search("./ancestor-or-self::*[self::cs:citation or self::cs:bibliography][1]")
+        self._section = found[0] if found else None
+        self._root = name.get_root()
+
+    def __getitem__(self, key: str) -> Any:
+        if key in self._sort:
+            return self._sort[key]
+        if key not in _STYLE_ONLY:
+            value = self._name.get(key)
+            if value is not None:
+                return value
+            outer = _PREFIXED.get(key, key)
+            if self._section is not None and self._section.get(outer) is not None:
+                return self._section.get(outer)
+        outer = _PREFIXED.get(key, key)
+        value = self._root.get(outer)
+        return value if value is not None else DEFAULTS[key]
+
+    def int(self, key: str) -> int | None:
+        value = self[key]
+        try:
+            return int(value) if value is not None else None
+        except ValueError:
+            return None
+
+
+@element("name")
+class Name(model.Name):  # type: ignore[misc]
+    def et_al(self) -> Any:
+        found = self.xpath_search("./following-sibling::cs:et-al[1]")
+        if found:
+            return found[0].render()
+        term = self.get_single_term(name="et-al")
+        return term
+
+    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
+                **kwargs: Any) -> Any:
+        names = item.reference.get(variable, None) or []
+        if not isinstance(names, list):
+            return None
+        opts = NameOptions(self, context, sort_options)
+        overrides = _overrides(item, context if context is not None else self, sort_options)
+        shown, et_al, last = self.truncate(names, opts, item, context, overrides)
+        if opts["form"] == "count":
+            return len(shown) + (1 if last is not None else 0)
+        texts = [self.one(n, i, opts, overrides.get("given", {}).get(i)) for i, n in enumerate(shown)]
+        if last is not None:
+            texts.append(self.one(last, len(names) - 1, opts, None))
+        return String(self.join_names(texts, names, shown, et_al, last, opts, sort_options))
+
+    def truncate(self, names: Sequence[Any], opts: NameOptions, item: Any, context: Any,
+                 overrides: Mapping[str, Any]) -> tuple[list[Any], bool, Any]:
+        et_al_min = opts.int("et-al-min")
+        use_first = opts.int("et-al-use-first")
+        if _subsequent(item, context if context is not None else self):
+            et_al_min = opts.int("et-al-subsequent-min") or et_al_min
+            use_first = opts.int("et-al-subsequent-use-first") or use_first
+        if "names" in overrides and use_first is not None:
+            use_first = max(use_first, overrides["names"])
+        if et_al_min is None or use_first is None or len(names) < et_al_min:
+            return list(names), False, None
+        if use_first >= len(names):
+            return list(names), False, None
+        shown = list(names[:use_first])
+        if str(opts["et-al-use-last"]).lower() == "true" and use_first <= len(names) - 2:
+            return shown, True, names[-1]
+        return shown, True, None
+
+    def join_names(self, texts: list[str], names: Sequence[Any], shown: Sequence[Any],
+                   et_al: bool, last: Any, opts: NameOptions, sort_options: Any) -> str:
+        delimiter = opts["delimiter"]
+        if not texts:
+            return ""
+        if last is not None:
+            return delimiter.join(texts[:-1]) + delimiter + "\u2026 " + texts[-1]
+        inverted = [self.inverted(i, opts) for i in range(len(shown))]
+        if et_al:
+            term = "" if sort_options else self.et_al()
+            text = delimiter.join(texts)
+            if not term:
+                return text
+            rule = opts["delimiter-precedes-et-al"]
+            use = _precedes(rule, len(texts) >= 2, inverted[-1])
+            return text + (delimiter if use else " ") + str(term)
+        and_ = opts["and"]
+        if self.get(AND_WHEN_TWO) and len(texts) == 2:
+            and_ = self.get(AND_WHEN_TWO)
+        if len(texts) == 1 or and_ is None or sort_options:
+            return delimiter.join(texts)
+        word = self.preformat("&") if and_ == "symbol" else str(self.get_single_term(name="and"))
+        rule = opts["delimiter-precedes-last"]
+        use = _precedes(rule, len(texts) >= 3, inverted[-2])
+        head = delimiter.join(texts[:-1])
+        return head + (delimiter if use else " ") + word + " " + texts[-1]
+
+    def inverted(self, index: int, opts: NameOptions) -> bool:
+        order = opts["name-as-sort-order"]
+        return opts["form"] != "short" and (order == "all" or (order == "first" and index == 0))
+
+    def one(self, name: Any, index: int, opts: NameOptions, given_level: int | None) -> str:
+        """One name, with its name-part formatting."""
+        p = parts_of(name)
+        fmt = {part.get("name"): part for part in self.findall("cs:name-part", self.nsmap)}
+        esc = self.preformat
+        if "literal" in p or "family" not in p:
+            text = p.get("literal") or p.get("given") or ""
+            return _affix(fmt.get("family"), _format(fmt.get("family"), esc(text)))
+        family, given = p["family"], p.get("given", "")
+        dp, ndp, suffix = p.get("dropping-particle"), p.get("non-dropping-particle"), p.get("suffix")
+        form = opts["form"]
+        if given_level == 2:
+            form = "long"
+        mark = opts["initialize-with"]
+        if given and mark is not None and given_level != 2:
+            full = str(opts["initialize"]).lower() != "false"
+            hyphen = str(opts["initialize-with-hyphen"]).lower() != "false"
+            given = initialize(given, mark, hyphen=hyphen, full=full)
+        elif given and given_level == 1 and mark is None:
+            given = initialize(given, ". ")
+
+        def fam(text: str) -> str:
+            return _format(fmt.get("family"), esc(text))
+
+        def giv(text: str) -> str:
+            return _format(fmt.get("given"), esc(text)) if text else ""
+
+        roman = romanesque(family, given)
+        if form == "short" and given_level is None or form == "short" and given_level == 0:
+            return _affix(fmt.get("family"), join_words(fam(ndp or ""), fam(family)))
+        if not roman:
+            return _affix(fmt.get("family"), fam(family)) + _affix(fmt.get("given"), giv(given))
+        if self.inverted(index, opts):
+            sep = opts["sort-separator"]
+            demote = str(opts["demote-non-dropping-particle"]) == "display-and-sort"
+            if demote:
+                head = fam(family)
+                tail = join_words(giv(given), giv(dp or ""), fam(ndp or "")) if (dp or ndp) else giv(given)
+            else:
+                head = join_words(fam(ndp or ""), fam(family))
+                tail = join_words(giv(given), giv(dp or ""))
+            out = _affix(fmt.get("family"), head)
+            if tail:
+                out += sep + _affix(fmt.get("given"), tail)
+            if suffix:
+                out += sep + esc(suffix)
+            return out
+        fam_block = join_words(esc(dp or ""), fam(ndp or ""), fam(family))
+        if suffix:
+            comma = p.get("comma-suffix") == "true" or _comma_suffix(suffix)
+            fam_block += ("," if comma else "") + " " + esc(suffix)
+        return join_words(_affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block))
+
+
+def _comma_suffix(suffix: str) -> bool:
+    return False
+
+
+def _format(part: Any, text: str) -> str:
+    if part is None or not text:
+        return text
+    return str(part.format(part.case(String(text))))
+
+
+def _affix(part: Any, text: str) -> str:
+    if part is None or not text:
+        return text
+    return part.get("prefix", "") + text + part.get("suffix", "")
+
+
+def _precedes(rule: str, contextual: bool, after_inverted: bool) -> bool:
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return after_inverted
+    return contextual
+
+
+def _subsequent(item: Any, context: Any) -> bool:
+    """Whether ``item`` was cited before (et-al-subsequent-* apply)."""
+    if context.xpath_search("./ancestor-or-self::cs:bibliography"):
+        return False
+    citation = context.xpath_search("./ancestor-or-self::cs:citation")
+    if not citation:
+        return False
+    cites = getattr(citation[0], "cites", None) or []
+    return any(c.key == item.key for c in cites)
+
+
+def _overrides(item: Any, context: Any, sort_options: Any) -> Mapping[str, Any]:
+    """Per-item name expansion chosen by disambiguation (see ``disambiguate.py``)."""
+    if sort_options:
+        return {}
+    try:
+        bibliography = item.bibliography
+    except Exception:  # noqa: BLE001 - citeproc-py raises VariableError or KeyError
+        return {}
+    state = getattr(bibliography, "citekit_names", {}).get(item.key)
+    return state if isinstance(state, Mapping) else {}
