@@ -189,7 +189,7 @@ class Name(model.Name):  # type: ignore[misc]
 
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
                 **kwargs: Any) -> Any:
-        names = item.reference.get(variable, None) or []
+        names = item.reference.get(variable.replace("-", "_"), None) or []
         if not isinstance(names, list):
             return None
         opts = NameOptions(self, context, sort_options)

@@ -1,0 +1,182 @@
+"""``<names>`` and ``<substitute>``: several variables, labels, counts and substitution.
+
+citeproc-py concatenates ``form="count"`` results as strings (``32`` for 3 + 2), crashes on
+name variables it does not know, and after ``<substitute>`` it suppresses only a variable
+that the substitute names literally in the same kind of element, so a title that stood in
+for the author through a macro was printed a second time (``“CTAN.” 2006. “CTAN.”``).
+Here every variable the substitute actually rendered is suppressed for the rest of the
+entry, as CSL 1.0.2 requires.
+
+Fixtures: name_AuthorCountWithMultipleVariables, name_AuthorEditorCount,
+name_AuthorCountWithSameVarContentAndCombinedTermFail, name_EtAlWithCombined,
+substitute_SuppressOrdinaryVariable, substitute_RepeatedNamesOk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citeproc import model
+from citeproc.source import VariableError
+
+from citekit.csl.spec import element
+
+# Variables read while rendering a substitute that are not content (never suppressed).
+_NOT_CONTENT = {"key", "type", "language"}
+# Elements that check citeproc-py's per-entry ``repressed`` table.
+_SUPPRESSED_IN = ("text", "names", "date", "number")
+
+
+def _names_of(item: Any, variable: str) -> list[Any]:
+    value = item.reference.get(variable.replace("-", "_"))
+    return value if isinstance(value, list) else []
+
+
+def _same(a: list[Any], b: list[Any]) -> bool:
+    return [dict(n) for n in a] == [dict(n) for n in b]
+
+
+def repressed(context: Any, tag: str) -> list[str]:
+    try:
+        table = context.get_layout().repressed
+    except (AttributeError, IndexError):
+        return []
+    return list(table.get(f"{{{model.CitationStylesElement.nsmap['cs']}}}{tag}", []))
+
+
+def suppress(context: Any, variables: set[str]) -> None:
+    """Hide ``variables`` for the rest of the entry being rendered."""
+    layout = context.get_layout()
+    table = layout.repressed
+    ns = model.CitationStylesElement.nsmap["cs"]
+    for tag in _SUPPRESSED_IN:
+        table.setdefault(f"{{{ns}}}{tag}", []).extend(sorted(variables))
+
+
+@element("names")
+class Names(model.Names):  # type: ignore[misc]
+    def _name(self, names_context: Any) -> Any:
+        name = names_context.name
+        if name is None:
+            # a <names> without <name> renders with the defaults; give it one, once
+            name = names_context.makeelement(f"{{{self.nsmap['cs']}}}name")
+            names_context.insert(0, name)
+        return name
+
+    def process(self, item: Any, names_context: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        if context is None:
+            context = self
+        if names_context is None:
+            names_context = self
+        hidden = repressed(context, "names")
+        roles = [r for r in self.get("variable", "").split() if r not in hidden]
+        roles = [r for r in roles if _names_of(item, r)]
+        combined = None
+        if ({"editor", "translator"} <= set(roles)
+                and _same(_names_of(item, "editor"), _names_of(item, "translator"))
+                and str(self.get_single_term("editortranslator"))):
+            roles.remove("translator")
+            combined = "editor"
+        name = self._name(names_context)
+        label = names_context.label
+        label_first = label is not None and names_context.index(label) < names_context.index(name)
+        output: list[Any] = []
+        for role in roles:
+            text = name.render(item, role, context=context, **kwargs)
+            if text is None or text == "":
+                continue
+            if isinstance(text, int):
+                output.append(text)
+                continue
+            if label is not None:
+                term = "editortranslator" if role == combined else role
+                plural = len(_names_of(item, role)) > 1
+                label_text = label.render(item, term, plural, **kwargs)
+                if label_text:
+                    text = label_text + text if label_first else text + label_text
+            output.append(text)
+        if output and all(isinstance(t, int) for t in output):
+            total = sum(output)
+            if total:
+                return str(total)
+            output = []
+        if output:
+            if getattr(context.get_layout(), "citekit_substituting", False):
+                # inside <substitute> a name variable prints once (substitute_SuppressOrdinaryVariable)
+                suppress(context, set(roles))
+            return self.join(output, self.get_parent_delimiter(context))
+        substitute = self.substitute()
+        if substitute is not None:
+            text = substitute.render(item, context=context, **kwargs)
+            if text:
+                return text
+        raise VariableError
+
+
+@element("substitute")
+class Substitute(model.Substitute):  # type: ignore[misc]
+    def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        if context is None:
+            context = self
+        layout = context.get_layout()
+        outer = getattr(layout, "citekit_substituting", False)
+        for child in self.iterchildren():
+            with _Recording(item) as seen:
+                layout.citekit_substituting = True
+                try:
+                    if isinstance(child, model.Names) and child.name is None:
+                        parent = self.getparent()
+                        text = child.render(item, names_context=parent, context=context,
+                                            **kwargs)
+                    else:
+                        text = child.render(item, context=context, **kwargs)
+                except VariableError:
+                    continue
+                finally:
+                    layout.citekit_substituting = outer
+            if text:
+                suppress(context, {v.replace("_", "-") for v in seen} - _NOT_CONTENT)
+                return text
+        return None
+
+
+class _Recording:
+    """Swap the item's reference for one that notes every variable read."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        self.seen: set[str] = set()
+
+    def __enter__(self) -> set[str]:
+        try:
+            self.source = self.item.bibliography.source
+            self.original = self.source[self.item.key]
+        except Exception:  # noqa: BLE001 - no bibliography (sorting a bare item)
+            self.source = None
+            return self.seen
+        self.source[self.item.key] = _recorder(self.original, self.seen)
+        return self.seen
+
+    def __exit__(self, *exc: object) -> None:
+        if self.source is not None:
+            self.source[self.item.key] = self.original
+
+
+def _recorder(reference: Any, seen: set[str]) -> Any:
+    base = type(reference)
+
+    class Recorder(base):  # type: ignore[misc, valid-type]
+        def __getitem__(self, key: str) -> Any:
+            value = base.__getitem__(self, key)
+            seen.add(key)
+            return value
+
+        def get(self, key: str, default: Any = None) -> Any:
+            if dict.__contains__(self, key):
+                seen.add(key)
+            return dict.get(self, key, default)
+
+    copy = dict.__new__(Recorder)
+    dict.update(copy, reference)
+    return copy
