@@ -8,6 +8,7 @@ are rendered, so one bad item cannot sink a bibliography.
 from __future__ import annotations
 
 import copy
+import io
 import re
 import warnings
 from collections.abc import Mapping
@@ -95,7 +96,7 @@ def _style_class() -> Any:
     class Style(cp.CitationStylesStyle):  # type: ignore[misc]
         """citeproc-py's style with citekit's element classes."""
 
-        def __init__(self, path: str, locale: str | None) -> None:
+        def __init__(self, path: str | io.BytesIO, locale: str | None) -> None:
             parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
             parser.set_element_class_lookup(_lookup())
             self.parser = parser
@@ -111,18 +112,31 @@ def _style_class() -> Any:
 class Engine:
     """A loaded style, ready to render items."""
 
+    path: Path | None
+
     def __init__(self, style: str | Path, *, locale: str | None = None) -> None:
         path = style if isinstance(style, Path) else styles.resolve(style)
         path, dependent_locale = _parent_of(path)
+        self._load(str(path), locale or dependent_locale, str(path))
+        self.path = path
+
+    @classmethod
+    def from_string(cls, xml: str, *, locale: str | None = None) -> Engine:
+        """A style given as CSL source text (an independent style)."""
+        engine = cls.__new__(cls)
+        engine._load(io.BytesIO(xml.encode("utf-8")), locale, "<string>")
+        engine.path = None
+        return engine
+
+    def _load(self, source: str | io.BytesIO, locale: str | None, name: str) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                self._style = _style_class()(str(path), locale or dependent_locale)
+                self._style = _style_class()(source, locale)
             except ValueError as e:
                 raise CitekitError(f"{e}; see `citekit format --help` for locales") from None
             except etree.XMLSyntaxError as e:
-                raise CitekitError(f"{path}: not a valid CSL file ({e})") from None
-        self.path = path
+                raise CitekitError(f"{name}: not a valid CSL file ({e})") from None
 
     @property
     def has_bibliography(self) -> bool:
@@ -185,27 +199,40 @@ class Engine:
 
     def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite]) -> str:
         """One in-text citation (or note) citing ``cites`` together."""
+        return self.citations(items, [cites])[0]
+
+    def citations(
+        self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Sequence[Cite]]
+    ) -> list[str]:
+        """Citations in document order, so later ones see the earlier (ibid, subsequent)."""
         cp = _citeproc()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bib = self._bibliography(items)
-            citation_items = []
-            for c in cites:
-                kwargs: dict[str, Any] = {}
-                if c.locator:
-                    kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
-                if c.prefix:
-                    kwargs["prefix"] = c.prefix
-                if c.suffix:
-                    kwargs["suffix"] = c.suffix
-                citation_items.append(cp.CitationItem(c.key.lower(), **kwargs))
-            citation = cp.Citation(citation_items)
-            bib.register(citation)
-            try:
-                return str(bib.cite(citation, lambda item: None))
-            except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
-                keys = ", ".join(c.key for c in cites)
-                raise CitekitError(f"cannot cite {keys} in this style: {_reason(e)}") from None
+            citations = [cp.Citation([_citation_item(cp, c) for c in cites]) for cites in clusters]
+            for citation in citations:
+                bib.register(citation)
+            out = []
+            for citation, cites in zip(citations, clusters, strict=True):
+                try:
+                    out.append(str(bib.cite(citation, lambda item: None)))
+                except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
+                    keys = ", ".join(c.key for c in cites)
+                    raise CitekitError(
+                        f"cannot cite {keys} in this style: {_reason(e)}"
+                    ) from None
+            return out
+
+
+def _citation_item(cp: Any, c: Cite) -> Any:
+    kwargs: dict[str, Any] = {}
+    if c.locator:
+        kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
+    if c.prefix:
+        kwargs["prefix"] = c.prefix
+    if c.suffix:
+        kwargs["suffix"] = c.suffix
+    return cp.CitationItem(c.key.lower(), **kwargs)
 
 
 def _reason(e: Exception) -> str:
