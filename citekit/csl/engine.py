@@ -7,7 +7,6 @@ are rendered, so one bad item cannot sink a bibliography.
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 import warnings
@@ -144,11 +143,11 @@ class Engine:
 
     def _bibliography(self, items: Sequence[Mapping[str, Any]]) -> Any:
         cp = _citeproc()
-        from citeproc.source.json import CiteProcJSON
+        from citekit.csl.spec import variables
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON([copy.deepcopy(dict(i)) for i in items])
+            source = variables.source(items)  # every CSL name/date variable parsed
         bib = cp.CitationStylesBibliography(self._style, source, cp.formatter.html)
         return bib
 
