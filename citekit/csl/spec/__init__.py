@@ -16,6 +16,8 @@ from collections.abc import Callable
 from typing import Any
 
 ELEMENTS: dict[str, type[Any]] = {}
+# Every class registered per tag, in registration order; see load_all().
+_REGISTERED: dict[str, list[type[Any]]] = {}
 
 CITEKIT_NS = "https://citekit.dev/csl"
 
@@ -24,7 +26,7 @@ def element(tag: str) -> Callable[[type[Any]], type[Any]]:
     """Register a class for the CSL element ``tag`` (e.g. "name", "date-part")."""
 
     def register(cls: type[Any]) -> type[Any]:
-        ELEMENTS[tag] = cls
+        _REGISTERED.setdefault(tag, []).append(cls)
         return cls
 
     return register
@@ -34,4 +36,19 @@ def load_all() -> dict[str, type[Any]]:
     """Import every fix module once, so each registers its classes."""
     for info in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{info.name}")
+    for tag, classes in _REGISTERED.items():
+        ELEMENTS[tag] = _combine(tag, classes)
     return ELEMENTS
+
+
+def _combine(tag: str, classes: list[type[Any]]) -> type[Any]:
+    """One class for a tag that several fixes subclass (each fix calls ``super()``).
+
+    Two modules may close different gaps in the same element (say ``<date-part>``); their
+    classes are combined in one MRO instead of the last import silently winning.
+    """
+    unique = list(dict.fromkeys(classes))
+    if len(unique) == 1:
+        return unique[0]
+    name = "".join(part.title() for part in tag.split("-"))
+    return type(name, tuple(reversed(unique)), {"__module__": __name__})
