@@ -262,15 +262,15 @@ class Name(model.Name):  # type: ignore[misc]
         family, given = p["family"], p.get("given", "")
         dp, ndp, suffix = p.get("dropping-particle"), p.get("non-dropping-particle"), p.get("suffix")
         form = opts["form"]
-        if given_level == 2:
-            form = "long"
         mark = opts["initialize-with"]
-        if given and mark is not None and given_level != 2:
+        # disambiguation: level 1 adds the given name as the style writes it, 2 in full
+        if given_level:
+            form = "long" if form == "short" else form
+            mark = None if given_level >= 2 else mark
+        if given and mark is not None:
             full = str(opts["initialize"]).lower() != "false"
             hyphen = str(opts["initialize-with-hyphen"]).lower() != "false"
             given = initialize(given, mark, hyphen=hyphen, full=full)
-        elif given and given_level == 1 and mark is None:
-            given = initialize(given, ". ")
 
         def fam(text: str) -> str:
             return _format(fmt.get("family"), esc(text))
@@ -279,7 +279,7 @@ class Name(model.Name):  # type: ignore[misc]
             return _format(fmt.get("given"), esc(text)) if text else ""
 
         roman = romanesque(family, given)
-        if form == "short" and given_level is None or form == "short" and given_level == 0:
+        if form == "short":
             return _affix(fmt.get("family"), join_words(fam(ndp or ""), fam(family)))
         if not roman:
             return _affix(fmt.get("family"), fam(family)) + _affix(fmt.get("given"), giv(given))

@@ -1,0 +1,351 @@
+"""Disambiguation of cites (CSL 1.0.2 "Disambiguation"), which citeproc-py does not do.
+
+Cites that render the same for different items are made distinct, in the spec's order:
+``disambiguate-add-names`` (show more names), ``disambiguate-add-givenname`` (initials, then
+full given names; ``givenname-disambiguation-rule`` picks which names), the
+``<if disambiguate="true">`` condition, and last ``disambiguate-add-year-suffix``
+(``2004a``, ``2004b``, in bibliography order). The work is done once per set of items over
+every registered item (the bibliography is one whole), and the bibliography shows the same
+year suffixes and ``disambiguate`` branches as the citations.
+
+Fixtures: disambiguate_YearSuffixAndSort, disambiguate_YearSuffixTwoPairsBibliography,
+disambiguate_YearSuffixMacroSameYearExplicit, disambiguate_YearSuffixMacroSameYearImplicit,
+disambiguate_AddNamesSuccess, disambiguate_ByCiteGivennameShortFormInitializeWith,
+disambiguate_DisambiguateTrueReflectedInBibliography, disambiguate_AllNamesGenerally,
+disambiguate_PrimaryNameGenerally (and more; see tests/csl/suite_passing.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Any
+
+from citeproc import model
+from citeproc.source import Citation as CitationData
+from citeproc.source import CitationItem
+from citeproc.source import Date
+from citeproc.source import DateRange
+from citeproc.source import VariableError
+from citeproc.string import String
+
+from citekit.csl.spec import element
+from citekit.csl.spec.name import parts_of
+from citekit.csl.spec.variables import NAME_VARIABLES
+
+
+class SuffixedYear(int):
+    """A year that prints with its year suffix (``2004a``).
+
+    When a style never renders the ``year-suffix`` variable, CSL appends the suffix to the
+    year of the first rendered date; carrying it in the year reaches both the style's own
+    date parts and the locale's localized dates, which citeproc-py builds from its own
+    classes.
+    """
+
+    suffix: str
+
+    def __new__(cls, year: int, suffix: str) -> SuffixedYear:
+        obj = super().__new__(cls, year)
+        obj.suffix = suffix
+        return obj
+
+    def __str__(self) -> str:
+        return f"{int(self)}{self.suffix}"
+
+    def __abs__(self) -> SuffixedYear:
+        return self if self >= 0 else SuffixedYear(-int(self), self.suffix)
+
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec) + (self.suffix if not spec else "")
+
+
+def letters(n: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa (the CSL year-suffix sequence)."""
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(ord("a") + r) + out
+    return out
+
+
+def _true(value: str | None) -> bool:
+    return (value or "").lower() == "true"
+
+
+def _uses_year_suffix(root: Any) -> bool:
+    return bool(root.xpath_search(".//cs:text[@variable='year-suffix']"))
+
+
+class _State:
+    def __init__(self, bib: Any, root: Any) -> None:
+        self.bib = bib
+        self.root = root
+        self.citation = root.citation
+        bib.citekit_names = {}
+        bib.citekit_disambiguate = set()
+        self.keys = [item.key for item in bib.items]
+
+    def render(self, key: str) -> str:
+        item = CitationItem(key)
+        CitationData([item]).bibliography = self.bib
+        citation = self.citation
+        saved = getattr(citation, "cites", None)
+        citation.cites = []
+        layout = citation.layout
+        layout.repressed = {}
+        try:
+            text = layout.render_children(item)
+        except VariableError:
+            text = None
+        finally:
+            citation.cites = saved if saved is not None else []
+        return str(text or "")
+
+    def renders(self) -> dict[str, str]:
+        return {key: self.render(key) for key in self.keys}
+
+    def ambiguous(self, renders: dict[str, str]) -> list[list[str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for key in self.keys:
+            if renders[key]:
+                groups[renders[key]].append(key)
+        return [g for g in groups.values() if len(g) > 1]
+
+    def overrides(self, key: str) -> dict[str, Any]:
+        state: dict[str, Any] = self.bib.citekit_names.setdefault(key, {})
+        return state
+
+    def names(self, key: str) -> list[list[Any]]:
+        ref = self.bib.source[key]
+        lists = []
+        for variable in sorted(NAME_VARIABLES):
+            value = ref.get(variable.replace("-", "_"))
+            if isinstance(value, list) and value:
+                lists.append(value)
+        return lists
+
+    def widen(self, group: list[str], renders: dict[str, str],
+              steps: Iterable[Callable[[str], None]], undo: Callable[[str], None]) -> list[str]:
+        """Apply ``steps`` to the group until each cite is unique; return the rest."""
+        left = list(group)
+        for step in steps:
+            if not left:
+                break
+            for key in left:
+                step(key)
+            for key in left:
+                renders[key] = self.render(key)
+            counts: dict[str, int] = defaultdict(int)
+            for text in renders.values():
+                counts[text] += 1
+            left = [k for k in left if counts[renders[k]] > 1]
+        for key in left:
+            undo(key)
+            renders[key] = self.render(key)
+        return left
+
+
+def _expand(state: _State, group: list[str], renders: dict[str, str], *,
+            add_names: bool, add_given: bool) -> None:
+    """Show more names, then given names of the shown ones, until each cite is unique.
+
+    Each try applies to every cite still ambiguous; a cite keeps the first try that makes
+    it unique. Cites no try can separate go back to their first form.
+    """
+    most = max((len(n) for key in group for n in state.names(key)), default=0)
+    base = min((_shown(state, key) for key in group), default=1)
+    counts = range(base + 1, most + 1) if add_names else []
+    tries: list[tuple[int | None, dict[int, int]]] = []
+    for n in [None, *counts]:
+        if n is not None:
+            tries.append((n, {}))
+        if add_given:
+            for index in range(n or base):
+                tries.extend((n, {index: level}) for level in (1, 2))
+
+    def apply(n: int | None, given: dict[int, int]) -> Callable[[str], None]:
+        def step(key: str) -> None:
+            state.bib.citekit_names[key] = {"given": dict(given)} | (
+                {"names": n} if n is not None else {})
+        return step
+
+    steps = [apply(n, given) for n, given in tries]
+    state.widen(group, renders, steps, lambda key: state.bib.citekit_names.pop(key, None))
+
+
+def _shown(state: _State, key: str) -> int:
+    """How many names the citation shows for the item before disambiguation."""
+    citation = state.citation
+    use_first = citation.get("et-al-use-first") or state.root.get("et-al-use-first")
+    et_al_min = citation.get("et-al-min") or state.root.get("et-al-min")
+    for name in citation.xpath_search(".//cs:name") + state.root.xpath_search(".//cs:macro//cs:name"):
+        use_first = name.get("et-al-use-first", use_first)
+        et_al_min = name.get("et-al-min", et_al_min)
+        break
+    try:
+        return int(use_first) if use_first and et_al_min else 1
+    except ValueError:
+        return 1
+
+
+def _global_givennames(state: _State, rule: str) -> None:
+    """all-names / primary-name rules: expand every name shared by different people."""
+    primary = rule.startswith("primary-name")
+    initials_only = rule.endswith("with-initials")
+    people: dict[str, set[str]] = defaultdict(set)
+    uses: list[tuple[str, int, str, str]] = []
+    for key in state.keys:
+        for names in state.names(key):
+            for index, name in enumerate(names):
+                if primary and index > 0:
+                    continue
+                p = parts_of(name)
+                family = " ".join(filter(None, (p.get("non-dropping-particle"), p.get("family"))))
+                given = re.sub(r"[\s.]+", "", p.get("given", ""))  # "J. J." is "J.J."
+                if not family:
+                    continue
+                people[family].add(given)
+                uses.append((key, index, family, given))
+    for key, index, family, given in uses:
+        others = people[family] - {given}
+        if not others:
+            continue
+        initial = _initials(given)
+        level = 2 if any(_initials(o) == initial for o in others) and not initials_only else 1
+        given_levels = state.overrides(key).setdefault("given", {})
+        given_levels[index] = max(given_levels.get(index, 0), level)
+
+
+def _initials(given: str) -> str:
+    return "".join(c for c in given if c.isupper()) or given[:1]
+
+
+def _clear(bib: Any) -> None:
+    for ref in bib.source.values():
+        dict.pop(ref, "year_suffix", None)
+        issued = dict.get(ref, "issued")
+        for date in _dates(issued):
+            if isinstance(dict.get(date, "year"), SuffixedYear):
+                dict.__setitem__(date, "year", int(dict.get(date, "year")))
+
+
+def _dates(issued: Any) -> list[Any]:
+    if isinstance(issued, DateRange):
+        return [d for d in (dict.get(issued, "begin"), dict.get(issued, "end")) if d]
+    if isinstance(issued, Date):
+        return [issued]
+    return []
+
+
+def _give_suffix(ref: Any, suffix: str, *, implicit: bool) -> None:
+    dict.__setitem__(ref, "year_suffix", String(suffix))
+    if not implicit:
+        return
+    dates = _dates(dict.get(ref, "issued"))
+    if dates:
+        date = dates[-1] if dict.get(dates[-1], "year") else dates[0]
+        year = dict.get(date, "year")
+        if isinstance(year, int) and year:
+            dict.__setitem__(date, "year", SuffixedYear(year, suffix))
+
+
+def disambiguate(bib: Any, root: Any) -> None:
+    """Work out names, conditions and year suffixes for every item ``bib`` holds."""
+    keys = tuple(bib.keys)
+    if getattr(bib, "citekit_disambiguated", None) == keys:
+        return
+    bib.citekit_disambiguated = keys
+    _clear(bib)
+    citation = root.citation
+    if citation is None or citation.layout is None:
+        return
+    state = _State(bib, root)
+    add_names = _true(citation.get("disambiguate-add-names"))
+    add_given = _true(citation.get("disambiguate-add-givenname"))
+    add_suffix = _true(citation.get("disambiguate-add-year-suffix"))
+    rule = citation.get("givenname-disambiguation-rule", "by-cite")
+    if add_given and rule != "by-cite":
+        _global_givennames(state, rule)
+    renders = state.renders()
+    if add_names or (add_given and rule == "by-cite"):
+        for group in state.ambiguous(renders):
+            _expand(state, group, renders, add_names=add_names,
+                    add_given=add_given and rule == "by-cite")
+    if root.xpath_search(".//cs:*[@disambiguate='true']"):
+        for group in state.ambiguous(renders):
+            bib.citekit_disambiguate.update(group)
+            for key in group:
+                renders[key] = state.render(key)
+    if add_suffix:
+        implicit = not _uses_year_suffix(root)
+        for group in state.ambiguous(renders):
+            for n, key in enumerate(group):
+                _give_suffix(bib.source[key], letters(n), implicit=implicit)
+
+
+def _bibliography_of(items: Iterable[Any]) -> Any:
+    for item in items:
+        try:
+            return item.bibliography
+        except (VariableError, AttributeError, KeyError):
+            return None
+    return None
+
+
+@element("citation")
+class Citation(model.Citation):  # type: ignore[misc]
+    def render(self, citation: Any, cites: Any, callback: Any) -> Any:
+        disambiguate(citation.bibliography, self.get_root())
+        return super().render(citation, cites, callback)
+
+
+@element("bibliography")
+class Bibliography(model.Bibliography):  # type: ignore[misc]
+    def render(self, citation_items: Any) -> Any:
+        bib = _bibliography_of(citation_items)
+        if bib is not None:
+            disambiguate(bib, self.get_root())
+        return super().render(citation_items)
+
+
+class _DisambiguateCondition:
+    """``disambiguate="true"`` holds only for cites left ambiguous by the other methods."""
+
+    def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if "disambiguate" not in self.attrib:  # type: ignore[attr-defined]
+            return super().render(item, context=context, delimiter=delimiter,  # type: ignore[misc]
+                                  **kwargs)
+        try:
+            flagged = item.key in getattr(item.bibliography, "citekit_disambiguate", set())
+        except (VariableError, AttributeError, KeyError):
+            flagged = False
+        mine = flagged == _true(self.get("disambiguate"))  # type: ignore[attr-defined]
+        match = self.get("match", "all")  # type: ignore[attr-defined]
+        others = len(set(self.attrib) - {"disambiguate", "match"}) > 0  # type: ignore[attr-defined]
+        if not others:
+            passed = (not mine) if match == "none" else mine
+            if not passed:
+                raise model.ConditionFailed
+            return self.render_children(item, context=context,  # type: ignore[attr-defined]
+                                        delimiter=delimiter, **kwargs)
+        if match == "any" and mine:
+            return self.render_children(item, context=context,  # type: ignore[attr-defined]
+                                        delimiter=delimiter, **kwargs)
+        if (match == "all" and not mine) or (match == "none" and mine):
+            raise model.ConditionFailed
+        return super().render(item, context=context, delimiter=delimiter,  # type: ignore[misc]
+                              **kwargs)
+
+
+@element("if")
+class If(_DisambiguateCondition, model.If):  # type: ignore[misc]
+    pass
+
+
+@element("else-if")
+class ElseIf(_DisambiguateCondition, model.Else_If):  # type: ignore[misc]
+    pass
