@@ -31,6 +31,8 @@ from citekit.csl.spec import CITEKIT_NS
 from citekit.csl.spec import element
 
 AND_WHEN_TWO = f"{{{CITEKIT_NS}}}and-when-two"
+# Set on a style's root while a sort key renders: the key's name overrides (see sort.py).
+SORTING = "citekit_sort_options"
 
 # Inheritable name options (CSL 1.0.2 "Inheritable Name Options") and their defaults.
 DEFAULTS: dict[str, str | None] = {
@@ -189,10 +191,13 @@ class Name(model.Name):  # type: ignore[misc]
 
     def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
                 **kwargs: Any) -> Any:
+        if sort_options is None:
+            sort_options = getattr(self.get_root(), SORTING, None)
         names = item.reference.get(variable.replace("-", "_"), None) or []
         if not isinstance(names, list):
             return None
         opts = NameOptions(self, context, sort_options)
+        self._sorting = sort_options
         overrides = _overrides(item, context if context is not None else self, sort_options)
         shown, et_al, last = self.truncate(names, opts, item, context, overrides)
         if opts["form"] == "count":
@@ -285,7 +290,8 @@ class Name(model.Name):  # type: ignore[misc]
             return _affix(fmt.get("family"), fam(family)) + _affix(fmt.get("given"), giv(given))
         if self.inverted(index, opts):
             sep = opts["sort-separator"]
-            demote = str(opts["demote-non-dropping-particle"]) == "display-and-sort"
+            demote = str(opts["demote-non-dropping-particle"]) == "display-and-sort" or (
+                bool(self._sorting) and opts["demote-non-dropping-particle"] == "sort-only")
             if demote:
                 head = fam(family)
                 tail = join_words(giv(given), giv(dp or ""), fam(ndp or "")) if (dp or ndp) else giv(given)
