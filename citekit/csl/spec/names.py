@@ -20,11 +20,13 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from citekit.csl.spec import element
+from citekit.csl.spec.name import SORTING
 
 # Variables read while rendering a substitute that are not content (never suppressed).
 _NOT_CONTENT = {"key", "type", "language"}
 # Elements that check citeproc-py's per-entry ``repressed`` table.
 _SUPPRESSED_IN = ("text", "names", "date", "number")
+CURRENT_LAYOUT = "citekit_layout"
 
 
 def _names_of(item: Any, variable: str) -> list[Any]:
@@ -36,21 +38,47 @@ def _same(a: list[Any], b: list[Any]) -> bool:
     return [dict(n) for n in a] == [dict(n) for n in b]
 
 
-def repressed(context: Any, tag: str) -> list[str]:
+def entry_layout(element: Any) -> Any:
+    """The ``<layout>`` rendering the current entry (macros sit outside any layout)."""
+    layout = getattr(element.get_root(), CURRENT_LAYOUT, None)
+    if layout is not None:
+        return layout
     try:
-        table = context.get_layout().repressed
-    except (AttributeError, IndexError):
-        return []
+        return element.get_layout()
+    except IndexError:
+        return None
+
+
+def repressed(context: Any, tag: str) -> list[str]:
+    layout = entry_layout(context)
+    table = getattr(layout, "repressed", None) or {}
     return list(table.get(f"{{{model.CitationStylesElement.nsmap['cs']}}}{tag}", []))
 
 
 def suppress(context: Any, variables: set[str]) -> None:
     """Hide ``variables`` for the rest of the entry being rendered."""
-    layout = context.get_layout()
-    table = layout.repressed
+    layout = entry_layout(context)
+    if layout is None:
+        return
+    if getattr(layout, "repressed", None) is None:
+        layout.repressed = {}
     ns = model.CitationStylesElement.nsmap["cs"]
     for tag in _SUPPRESSED_IN:
-        table.setdefault(f"{{{ns}}}{tag}", []).extend(sorted(variables))
+        layout.repressed.setdefault(f"{{{ns}}}{tag}", []).extend(sorted(variables))
+
+
+@element("layout")
+class Layout(model.Layout):  # type: ignore[misc]
+    """Remembers itself on the root while it renders an entry, for ``entry_layout``."""
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        root = self.get_root()
+        outer = getattr(root, CURRENT_LAYOUT, None)
+        setattr(root, CURRENT_LAYOUT, self)
+        try:
+            return super().render_children(item, delimiter=delimiter, **kwargs)
+        finally:
+            setattr(root, CURRENT_LAYOUT, outer)
 
 
 @element("names")
@@ -89,7 +117,8 @@ class Names(model.Names):  # type: ignore[misc]
             if isinstance(text, int):
                 output.append(text)
                 continue
-            if label is not None:
+            if label is not None and not _sorting(self, kwargs):
+                # a sort key holds the names alone, without "(Ed.)" (citeproc-js does the same)
                 term = "editortranslator" if role == combined else role
                 plural = len(_names_of(item, role)) > 1
                 label_text = label.render(item, term, plural, **kwargs)
@@ -102,7 +131,7 @@ class Names(model.Names):  # type: ignore[misc]
                 return str(total)
             output = []
         if output:
-            if getattr(context.get_layout(), "citekit_substituting", False):
+            if getattr(entry_layout(context), "citekit_substituting", False):
                 # inside <substitute> a name variable prints once (substitute_SuppressOrdinaryVariable)
                 suppress(context, set(roles))
             return self.join(output, self.get_parent_delimiter(context))
@@ -114,12 +143,40 @@ class Names(model.Names):  # type: ignore[misc]
         raise VariableError
 
 
+def _sorting(element: Any, kwargs: dict[str, Any]) -> bool:
+    return bool(kwargs.get("sort_options")) or bool(getattr(element.get_root(), SORTING, None))
+
+
+class _Suppressible:
+    """Number and date variables also stay hidden once a substitute has printed them."""
+
+    def process(self, item: Any, *args: Any, **kwargs: Any) -> Any:
+        variable = kwargs.get("variable") or self.get("variable")  # type: ignore[attr-defined]
+        if args and isinstance(args[0], str):
+            variable = args[0]
+        tag = self.tag.rsplit("}", 1)[-1]  # type: ignore[attr-defined]
+        context = kwargs.get("context") or self
+        if isinstance(variable, str) and variable in repressed(context, tag):
+            return None
+        return super().process(item, *args, **kwargs)  # type: ignore[misc]
+
+
+@element("number")
+class Number(_Suppressible, model.Number):  # type: ignore[misc]
+    pass
+
+
+@element("date")
+class Date(_Suppressible, model.Date):  # type: ignore[misc]
+    pass
+
+
 @element("substitute")
 class Substitute(model.Substitute):  # type: ignore[misc]
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if context is None:
             context = self
-        layout = context.get_layout()
+        layout = entry_layout(context)
         outer = getattr(layout, "citekit_substituting", False)
         for child in self.iterchildren():
             with _Recording(item) as seen:

@@ -32,6 +32,7 @@ from citeproc.string import String
 from citekit.csl.spec import element
 from citekit.csl.spec.name import SORTING
 from citekit.csl.spec.name import parts_of
+from citekit.csl.spec.names import CURRENT_LAYOUT
 from citekit.csl.spec.variables import is_name_variable
 
 _TAG = re.compile(r"<[^>]+>")
@@ -104,7 +105,9 @@ class Key(model.Key):  # type: ignore[misc]
         layout = context.get_layout()
         layout.repressed = {}
         root = self.get_root()
+        outer = getattr(root, CURRENT_LAYOUT, None)
         setattr(root, SORTING, options)
+        setattr(root, CURRENT_LAYOUT, layout)
         try:
             text = self.get_macro(self.get("macro")).render(item, context=context,
                                                             sort_options=options)
@@ -112,6 +115,7 @@ class Key(model.Key):  # type: ignore[misc]
             text = None
         finally:
             setattr(root, SORTING, None)
+            setattr(root, CURRENT_LAYOUT, outer)
         key = collate(str(text)) if text is not None else ""
         return key or None
 
