@@ -171,6 +171,17 @@ class Date(_Suppressible, model.Date):  # type: ignore[misc]
     pass
 
 
+@element("label")
+class Label(model.Label):  # type: ignore[misc]
+    """A variable's label goes with the variable when a substitute has used it."""
+
+    def process(self, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
+        own = self.get("variable")
+        if variable is None and own and own in repressed(kwargs.get("context") or self, "text"):
+            return None
+        return super().process(item, variable, *args, **kwargs)
+
+
 @element("substitute")
 class Substitute(model.Substitute):  # type: ignore[misc]
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
