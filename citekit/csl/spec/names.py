@@ -97,6 +97,10 @@ class Names(model.Names):  # type: ignore[misc]
             context = self
         if names_context is None:
             names_context = self
+            if len(self) == 0:
+                # a bare <names> anywhere in a <substitute> (even in a <choose>) inherits
+                owner = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
+                names_context = owner[0] if owner else self
         hidden = repressed(context, "names")
         roles = [r for r in self.get("variable", "").split() if r not in hidden]
         roles = [r for r in roles if _names_of(item, r)]
