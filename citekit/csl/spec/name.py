@@ -31,6 +31,8 @@ from citekit.csl.spec import CITEKIT_NS
 from citekit.csl.spec import element
 
 AND_WHEN_TWO = f"{{{CITEKIT_NS}}}and-when-two"
+# Set on the entry's layout: the first name list it rendered (names, joined text).
+FIRST_NAMES = "citekit_first_names"
 # Set on a style's root while a sort key renders: the key's name overrides (see sort.py).
 SORTING = "citekit_sort_options"
 
@@ -205,7 +207,10 @@ class Name(model.Name):  # type: ignore[misc]
         texts = [self.one(n, i, opts, overrides.get("given", {}).get(i)) for i, n in enumerate(shown)]
         if last is not None:
             texts.append(self.one(last, len(names) - 1, opts, None))
-        return String(self.join_names(texts, names, shown, et_al, last, opts, sort_options))
+        joined = self.join_names(texts, names, shown, et_al, last, opts, sort_options)
+        if not sort_options:
+            _record(self, texts, joined)
+        return String(joined)
 
     def truncate(self, names: Sequence[Any], opts: NameOptions, item: Any, context: Any,
                  overrides: Mapping[str, Any]) -> tuple[list[Any], bool, Any]:
@@ -309,6 +314,13 @@ class Name(model.Name):  # type: ignore[misc]
             comma = p.get("comma-suffix") == "true" or _comma_suffix(suffix)
             fam_block += ("," if comma else "") + " " + esc(suffix)
         return join_words(_affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block))
+
+
+def _record(name: Any, texts: list[str], joined: str) -> None:
+    """Note the entry's first name list for subsequent-author-substitute."""
+    layout = getattr(name.get_root(), "citekit_layout", None)
+    if layout is not None and getattr(layout, FIRST_NAMES, None) is None:
+        setattr(layout, FIRST_NAMES, (tuple(texts), joined))
 
 
 def _comma_suffix(suffix: str) -> bool:
