@@ -33,6 +33,8 @@ from citekit.csl.spec import element
 AND_WHEN_TWO = f"{{{CITEKIT_NS}}}and-when-two"
 # Set on the entry's layout: the first name list it rendered (names, joined text).
 FIRST_NAMES = "citekit_first_names"
+# Set on the bibliography's layout while it renders: may replace the first name list.
+SUBSTITUTE_NAMES = "citekit_substitute_names"
 # Set on a style's root while a sort key renders: the key's name overrides (see sort.py).
 SORTING = "citekit_sort_options"
 
@@ -209,7 +211,7 @@ class Name(model.Name):  # type: ignore[misc]
             texts.append(self.one(last, len(names) - 1, opts, None))
         joined = self.join_names(texts, names, shown, et_al, last, opts, sort_options)
         if not sort_options:
-            _record(self, texts, joined)
+            joined = _record(self, variable, texts, joined) or joined
         return String(joined)
 
     def truncate(self, names: Sequence[Any], opts: NameOptions, item: Any, context: Any,
@@ -316,11 +318,14 @@ class Name(model.Name):  # type: ignore[misc]
         return join_words(_affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block))
 
 
-def _record(name: Any, texts: list[str], joined: str) -> None:
-    """Note the entry's first name list for subsequent-author-substitute."""
+def _record(name: Any, variable: str, texts: list[str], joined: str) -> str | None:
+    """Note the entry's first name list; subsequent-author-substitute may replace it."""
     layout = getattr(name.get_root(), "citekit_layout", None)
-    if layout is not None and getattr(layout, FIRST_NAMES, None) is None:
-        setattr(layout, FIRST_NAMES, (tuple(texts), joined))
+    if layout is None or getattr(layout, FIRST_NAMES, None) is not None:
+        return None
+    setattr(layout, FIRST_NAMES, (variable, tuple(texts), joined))
+    hook = getattr(layout, SUBSTITUTE_NAMES, None)
+    return hook(variable, tuple(texts), joined) if callable(hook) else None
 
 
 def _comma_suffix(suffix: str) -> bool:

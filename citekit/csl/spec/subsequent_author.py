@@ -1,9 +1,10 @@
 """``subsequent-author-substitute``: ``———`` for an author repeated from the entry above.
 
-citeproc-py ignores the option, so MLA and Chicago print the author again. The first name
-list of each bibliography entry is noted while it renders; an entry whose names match the
-previous entry's gets them replaced, following ``subsequent-author-substitute-rule``
-(``complete-all``, ``complete-each``, ``partial-each``, ``partial-first``).
+citeproc-py ignores the option, so MLA and Chicago print the author again. While the
+bibliography renders, each entry's first name list is compared with the previous entry's
+(same variable, same names) and replaced as ``subsequent-author-substitute-rule`` says
+(``complete-all``, ``complete-each``, ``partial-each``, ``partial-first``). The replacement
+happens before affixes and delimiters apply, so ``———.`` keeps its period.
 
 Fixtures: sort_SubsequentAuthorSubstitute*, bugreports_SubsequentAuthorSubstitute*,
 substitute_SharedMacro, name_EtAlWithCombined.
@@ -17,8 +18,12 @@ from citeproc import model
 
 from citekit.csl.spec import element
 from citekit.csl.spec.name import FIRST_NAMES
+from citekit.csl.spec.name import SUBSTITUTE_NAMES
 
-_LOG = "citekit_names_log"
+_PREVIOUS = "citekit_previous_names"
+_OFF = object()
+
+Record = tuple[str, tuple[str, ...], str]
 
 
 @element("layout")
@@ -26,9 +31,8 @@ class Layout(model.Layout):  # type: ignore[misc]
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         setattr(self, FIRST_NAMES, None)
         text = super().render_children(item, delimiter=delimiter, **kwargs)
-        log = getattr(self, _LOG, None)
-        if log is not None and text is not None:
-            log.append(getattr(self, FIRST_NAMES, None))
+        if getattr(self, _PREVIOUS, _OFF) is not _OFF and text is not None:
+            setattr(self, _PREVIOUS, getattr(self, FIRST_NAMES, None))
         return text
 
 
@@ -43,31 +47,24 @@ def _replace(joined: str, texts: tuple[str, ...], count: int, sub: str) -> str:
     return out + rest
 
 
-def substitute(entries: list[Any], names: list[Any], sub: str, rule: str) -> list[Any]:
-    out = list(entries)
-    for i in range(1, min(len(entries), len(names))):
-        now, before = names[i], names[i - 1]
-        if not now or not before:
-            continue
-        (texts, joined), (prev, _) = now, before
-        same = 0
-        while same < min(len(texts), len(prev)) and texts[same] == prev[same]:
-            same += 1
-        everything = same == len(texts) == len(prev)
-        if rule == "complete-all":
-            new = sub if everything else None
-        elif rule == "complete-each":
-            new = _replace(joined, texts, len(texts), sub) if everything else None
-        elif rule == "partial-each":
-            new = _replace(joined, texts, same, sub) if same else None
-        elif rule == "partial-first":
-            new = _replace(joined, texts, 1, sub) if same else None
-        else:
-            new = None
-        entry = str(out[i])
-        if new is not None and joined in entry:
-            out[i] = entry.replace(joined, new, 1)
-    return out
+def replacement(before: Record | None, now: Record, sub: str, rule: str) -> str | None:
+    """The name list ``now`` as printed after an entry whose first names were ``before``."""
+    if before is None or before[0] != now[0]:
+        return None
+    (_, prev, _), (_, texts, joined) = before, now
+    same = 0
+    while same < min(len(texts), len(prev)) and texts[same] == prev[same]:
+        same += 1
+    everything = same == len(texts) == len(prev)
+    if rule == "complete-all":
+        return sub if everything else None
+    if rule == "complete-each":
+        return _replace(joined, texts, len(texts), sub) if everything else None
+    if rule == "partial-each":
+        return _replace(joined, texts, same, sub) if same else None
+    if rule == "partial-first":
+        return _replace(joined, texts, 1, sub) if same else None
+    return None
 
 
 @element("bibliography")
@@ -77,11 +74,18 @@ class Bibliography(model.Bibliography):  # type: ignore[misc]
         layout = self.layout
         if sub is None or layout is None:
             return super().render(citation_items)
-        setattr(layout, _LOG, [])
-        try:
-            entries = super().render(citation_items)
-            names = list(getattr(layout, _LOG))
-        finally:
-            setattr(layout, _LOG, None)
         rule = self.get("subsequent-author-substitute-rule", "complete-all")
-        return substitute(list(entries), names, sub, rule)
+
+        def hook(variable: str, texts: tuple[str, ...], joined: str) -> str | None:
+            return replacement(getattr(layout, _PREVIOUS, None), (variable, texts, joined),
+                               sub, rule)
+
+        setattr(layout, _PREVIOUS, None)
+        setattr(layout, SUBSTITUTE_NAMES, hook)
+        try:
+            return super().render(citation_items)
+        finally:
+            setattr(layout, _PREVIOUS, _OFF)
+            setattr(layout, SUBSTITUTE_NAMES, None)
+
+
