@@ -19,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from citekit.csl import spec
 from citekit.csl import styles
 from citekit.errors import CitekitError
 
@@ -77,8 +78,6 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
 def _lookup() -> Any:
     """citeproc-py's element classes for CSL tags, with citekit's fixes on top."""
     from citeproc import model
-
-    from citekit.csl import spec
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -148,7 +147,7 @@ class Engine:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON([copy.deepcopy(dict(i)) for i in items])
+            source = CiteProcJSON([spec.prepare_item(copy.deepcopy(dict(i))) for i in items])
         bib = cp.CitationStylesBibliography(self._style, source, cp.formatter.html)
         return bib
 
@@ -182,7 +181,7 @@ class Engine:
             bib.sort()
             rendered = bib.bibliography()
         return [
-            Rendered(by_lower.get(key, key), str(html))
+            Rendered(by_lower.get(key, key), spec.finish_output(str(html), self._style.root))
             for key, html in zip(bib.keys, rendered, strict=True)
         ]
 
@@ -215,7 +214,8 @@ class Engine:
             out = []
             for citation, cites in zip(citations, clusters, strict=True):
                 try:
-                    out.append(str(bib.cite(citation, lambda item: None)))
+                    html = str(bib.cite(citation, lambda item: None))
+                    out.append(spec.finish_output(html, self._style.root))
                 except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
                     keys = ", ".join(c.key for c in cites)
                     raise CitekitError(
@@ -229,9 +229,9 @@ def _citation_item(cp: Any, c: Cite) -> Any:
     if c.locator:
         kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
     if c.prefix:
-        kwargs["prefix"] = c.prefix
+        kwargs["prefix"] = spec.prepare_affix(c.prefix)
     if c.suffix:
-        kwargs["suffix"] = c.suffix
+        kwargs["suffix"] = spec.prepare_affix(c.suffix)
     return cp.CitationItem(c.key.lower(), **kwargs)
 
 
