@@ -7,6 +7,7 @@ are rendered, so one bad item cannot sink a bibliography.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import warnings
@@ -18,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from citekit.csl import spec
 from citekit.csl import styles
 from citekit.errors import CitekitError
 
@@ -76,8 +78,6 @@ def _parent_of(path: Path) -> tuple[Path, str | None]:
 def _lookup() -> Any:
     """citeproc-py's element classes for CSL tags, with citekit's fixes on top."""
     from citeproc import model
-
-    from citekit.csl import spec
 
     lookup = etree.ElementNamespaceClassLookup()
     namespace = lookup.get_namespace(CSL_NS)
@@ -147,7 +147,9 @@ class Engine:
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = variables.source(items)  # every CSL name/date variable parsed
+            source = variables.source(  # every CSL name/date variable parsed
+                [spec.prepare_item(copy.deepcopy(dict(i))) for i in items]
+            )
         bib = cp.CitationStylesBibliography(self._style, source, cp.formatter.html)
         return bib
 
@@ -181,7 +183,7 @@ class Engine:
             bib.sort()
             rendered = bib.bibliography()
         return [
-            Rendered(by_lower.get(key, key), str(html))
+            Rendered(by_lower.get(key, key), spec.finish_output(str(html), self._style.root))
             for key, html in zip(bib.keys, rendered, strict=True)
         ]
 
@@ -214,7 +216,8 @@ class Engine:
             out = []
             for citation, cites in zip(citations, clusters, strict=True):
                 try:
-                    out.append(str(bib.cite(citation, lambda item: None)))
+                    html = str(bib.cite(citation, lambda item: None))
+                    out.append(spec.finish_output(html, self._style.root))
                 except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
                     keys = ", ".join(c.key for c in cites)
                     raise CitekitError(
@@ -228,9 +231,9 @@ def _citation_item(cp: Any, c: Cite) -> Any:
     if c.locator:
         kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
     if c.prefix:
-        kwargs["prefix"] = c.prefix
+        kwargs["prefix"] = spec.prepare_affix(c.prefix)
     if c.suffix:
-        kwargs["suffix"] = c.suffix
+        kwargs["suffix"] = spec.prepare_affix(c.suffix)
     return cp.CitationItem(c.key.lower(), **kwargs)
 
 

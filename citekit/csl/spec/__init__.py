@@ -2,8 +2,12 @@
 
 Each module closes one gap, as a subclass of a citeproc-py element class registered here
 with ``@element("tag")`` (``csl.engine`` builds its own lxml class lookup from this table,
-so citeproc-py's module globals are never patched), or as a step over rendered output.
+so citeproc-py's module globals are never patched), as a step over an item before
+citeproc-py reads it (``@prepare``), or as a step over rendered output (``@finish``).
 Each fix names the CSL test-suite fixtures it makes pass.
+
+Two modules may fix the same element: the second class registered for a tag is combined
+with the first (``class Both(Second, First)``), so fixes must call ``super()``.
 
 Modules in this package may import citeproc: they are part of the engine's home.
 """
@@ -16,8 +20,11 @@ from collections.abc import Callable
 from typing import Any
 
 ELEMENTS: dict[str, type[Any]] = {}
-# Every class registered per tag, in registration order; see load_all().
-_REGISTERED: dict[str, list[type[Any]]] = {}
+
+Prepare = Callable[[dict[str, Any]], None]
+Finish = Callable[[str, Any], str]
+_PREPARERS: list[tuple[int, Prepare]] = []
+_FINISHERS: list[tuple[int, Finish]] = []
 
 CITEKIT_NS = "https://citekit.dev/csl"
 
@@ -26,29 +33,57 @@ def element(tag: str) -> Callable[[type[Any]], type[Any]]:
     """Register a class for the CSL element ``tag`` (e.g. "name", "date-part")."""
 
     def register(cls: type[Any]) -> type[Any]:
-        _REGISTERED.setdefault(tag, []).append(cls)
+        earlier = ELEMENTS.get(tag)
+        if earlier is not None and not issubclass(cls, earlier):
+            ELEMENTS[tag] = type(f"{cls.__name__}_{earlier.__name__}", (cls, earlier), {})
+        else:
+            ELEMENTS[tag] = cls
         return cls
 
     return register
+
+
+def prepare(order: int) -> Callable[[Prepare], Prepare]:
+    """Register a step that edits a (copied) CSL-JSON item in place before citeproc-py."""
+
+    def register(func: Prepare) -> Prepare:
+        _PREPARERS.append((order, func))
+        _PREPARERS.sort(key=lambda p: p[0])
+        return func
+
+    return register
+
+
+def finish(order: int) -> Callable[[Finish], Finish]:
+    """Register a step over one rendered entry or citation: ``(html, style_root) -> html``."""
+
+    def register(func: Finish) -> Finish:
+        _FINISHERS.append((order, func))
+        _FINISHERS.sort(key=lambda f: f[0])
+        return func
+
+    return register
+
+
+def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
+    for _, step in _PREPARERS:
+        step(item)
+    return item
+
+
+def prepare_affix(text: str) -> str:
+    """A cite's prefix or suffix: text from the user, prepared like a field value."""
+    return str(prepare_item({"type": "", "note": text})["note"])
+
+
+def finish_output(html: str, root: Any) -> str:
+    for _, step in _FINISHERS:
+        html = step(html, root)
+    return html
 
 
 def load_all() -> dict[str, type[Any]]:
     """Import every fix module once, so each registers its classes."""
     for info in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{info.name}")
-    for tag, classes in _REGISTERED.items():
-        ELEMENTS[tag] = _combine(tag, classes)
     return ELEMENTS
-
-
-def _combine(tag: str, classes: list[type[Any]]) -> type[Any]:
-    """One class for a tag that several fixes subclass (each fix calls ``super()``).
-
-    Two modules may close different gaps in the same element (say ``<date-part>``); their
-    classes are combined in one MRO instead of the last import silently winning.
-    """
-    unique = list(dict.fromkeys(classes))
-    if len(unique) == 1:
-        return unique[0]
-    name = "".join(part.title() for part in tag.split("-"))
-    return type(name, tuple(reversed(unique)), {"__module__": __name__})

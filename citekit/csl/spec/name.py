@@ -63,7 +63,8 @@ _STYLE_ONLY = {"initialize-with-hyphen", "demote-non-dropping-particle"}
 
 _ROMANESQUE = re.compile(
     r"^[\s\d\-\u0027\u2019.,\"“”‘«»()\[\]/&:;!?*@#%+=_~`^|\\a-zA-Z\u00c0-\u024f"
-    r"\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1fff]*$"
+    r"\u0370-\u03ff\u0400-\u052f\u0590-\u05ff\u0600-\u06ff\u1e00-\u1fff"
+    r"\u2000-\u206f\ue000-\uf8ff]*$"  # punctuation; private use = markup.py's placeholders
 )
 
 
@@ -74,7 +75,7 @@ def romanesque(*parts: str | None) -> bool:
 
 def _joins(particle: str) -> bool:
     """A particle like ``al-`` or ``d’`` is written against the next word."""
-    return particle.endswith(("-", "'", "\u2019"))
+    return particle.endswith(("-", "'", "\u2019", "\ue01e"))  # \ue01e: markup.py's "'"
 
 
 def join_words(*words: str | None) -> str:

@@ -1,0 +1,183 @@
+"""Quotes nest (flip-flop), punctuation moves inside them, apostrophes are typographic.
+
+citeproc-py prints ``quotes="true"`` as the outer quote terms whatever they enclose,
+leaves a title's own ``"…"`` and ``'…'`` straight, and ignores the locale's
+``punctuation-in-quote``. Here ``<text quotes="true">`` only marks where its quotes go;
+after rendering, every quote (the style's and the straight ones in field values) gets the
+outer or inner locale term by its nesting depth, a following ``.`` ``,`` ``!`` ``?``
+moves inside a closing quote when the locale asks for it, and an apostrophe becomes
+``’``, unless the style's root says ``citekit:typographic-apostrophes="false"`` (then
+straight single quotes stay exactly as stored).
+
+Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInnerQuote,
+affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
+punctuation_FullMontyQuotesIn, magic_PunctuationInQuote*, flipflop_Apostrophes,
+decorations_NestedQuotes…
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import model
+from citeproc.string import String
+
+from citekit.csl.spec import CITEKIT_NS
+from citekit.csl.spec import element
+from citekit.csl.spec import finish
+from citekit.csl.spec.markup import DQ
+from citekit.csl.spec.markup import MARKERS
+from citekit.csl.spec.markup import SQ
+from citekit.csl.spec.punctuation import merge
+
+OPEN, CLOSE = "\ue000", "\ue001"
+# Around each closing quote printed, so punctuation can be moved in afterwards.
+_CLOSING, _CLOSED = "\ue002", "\ue003"
+TYPOGRAPHIC_APOSTROPHES = f"{{{CITEKIT_NS}}}typographic-apostrophes"
+
+
+@element("text")
+class Text(model.Text):
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)
+        if "value" in self.attrib and "variable" not in self.attrib and text:
+            # A literal value is text like a field's (affixes are not): its quotes nest.
+            text = text.replace('"', DQ).replace("'", SQ)
+        return text, language
+
+    def quote(self, string: Any) -> Any:
+        if self.get("quotes", "false").lower() == "true":
+            return String(OPEN) + string + String(CLOSE)
+        return string
+
+
+class _Terms:
+    def __init__(self, root: Any) -> None:
+        def term(name: str) -> str:
+            return str(root.get_single_term(name))
+
+        self.open = (term("open-quote"), term("open-inner-quote"))
+        self.close = (term("close-quote"), term("close-inner-quote"))
+        self.inside = str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
+        self.apostrophe = "'" if root.get(TYPOGRAPHIC_APOSTROPHES) == "false" else "’"
+
+
+def _terms(root: Any) -> _Terms:
+    cached = getattr(root, "_citekit_quotes", None)
+    if cached is None:
+        cached = _Terms(root)
+        root._citekit_quotes = cached
+    return cached
+
+
+_SKIP = MARKERS | {OPEN, CLOSE}
+_OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}\"'“‘"
+
+
+def _neighbours(text: str, i: int) -> tuple[str, str]:
+    """The visible characters before and after ``text[i]`` (tags and markers skipped)."""
+    j = i - 1
+    while j >= 0:
+        if text[j] == ">":
+            j = text.rfind("<", 0, j) - 1
+        elif text[j] in _SKIP:
+            j -= 1
+        else:
+            break
+    k = i + 1
+    while k < len(text):
+        if text[k] == "<":
+            end = text.find(">", k)
+            k = len(text) if end < 0 else end + 1
+        elif text[k] in _SKIP:
+            k += 1
+        else:
+            break
+    return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
+
+
+def _nest(html: str, t: _Terms) -> str:
+    out: list[str] = []
+    stack: list[str] = []
+    typographic = t.apostrophe == "’"
+
+    def open_(kind: str) -> None:
+        out.append(t.open[len(stack) % 2])
+        stack.append(kind)
+
+    def close(kind: str) -> None:
+        while stack and stack.pop() != kind:
+            pass
+        out.append(_CLOSING + t.close[len(stack) % 2] + _CLOSED)
+
+    i = 0
+    while i < len(html):
+        c = html[i]
+        if c == "<":
+            end = html.find(">", i)
+            end = len(html) - 1 if end < 0 else end
+            out.append(html[i:end + 1])
+            i = end + 1
+            continue
+        if c == OPEN:
+            open_(OPEN)
+        elif c == CLOSE:
+            close(OPEN)
+        elif c == DQ:
+            before, after = _neighbours(html, i)
+            if stack and stack[-1] == DQ:
+                close(DQ)
+            elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
+                open_(DQ)
+            elif DQ in stack:
+                close(DQ)
+            else:
+                out.append('"')
+        elif c == SQ and not typographic:
+            out.append("'")
+        elif c == SQ:
+            before, after = _neighbours(html, i)
+            if before.isalnum() and after.isalpha():
+                out.append(t.apostrophe)
+            elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
+                open_(SQ)
+            elif SQ in stack:
+                close(SQ)
+            else:
+                out.append(t.apostrophe)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)([.,!?]+)")
+_BEFORE = re.compile(r"[.,;:!?]$")
+
+
+def _move_in(html: str) -> str:
+    def move(m: re.Match[str]) -> str:
+        before = m.string[:m.start()]
+        last = _BEFORE.search(before)
+        marks = m.group(2)
+        if last:
+            # Merged with the mark already inside; the caller keeps `before` as is.
+            joined = last.group(0)
+            for mark in marks:
+                joined = joined[:-1] + merge(joined[-1], mark)
+            return joined[1:] + m.group(1)
+        return marks + m.group(1)
+
+    return _MOVE_IN.sub(move, html)
+
+
+@finish(10)
+def quotes(html: str, root: Any) -> str:
+    if OPEN not in html and DQ not in html and SQ not in html:
+        return html
+    t = _terms(root)
+    html = _nest(html, t)
+    if t.inside:
+        html = _move_in(html)
+    return html.replace(_CLOSING, "").replace(_CLOSED, "")

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from citekit.csl.spec import CITEKIT_NS
+from tests.csl.spec.conftest import Render
+
+TITLE = '<text variable="title" quotes="true" suffix="."/>'
+
+
+@pytest.mark.parametrize(("title", "piq", "expected"), (
+    pytest.param("Visit", True, "“Visit.”", id="period moves inside"),
+    pytest.param("Visit", False, "“Visit”.", id="period stays outside without the option"),
+    pytest.param("Why?", True, "“Why?”", id="question mark swallows the period"),
+    pytest.param("This is 'The One'", True, "“This is ‘The One.’”",
+                 id="inner single quotes flip and take the period"),
+    pytest.param('Say "hi" now', True, "“Say ‘hi’ now.”", id="inner double quotes flip"),
+    pytest.param("Chief's Visit", True, "“Chief’s Visit.”", id="apostrophe is typographic"),
+))
+def test_quoted_title(render: Render, title: str, piq: bool, expected: str) -> None:
+    assert render(TITLE, {"title": title}, piq=piq) == expected
+
+
+def test_field_quotes_at_top_level_are_outer(render: Render) -> None:
+    assert render('<text variable="title"/>', {"title": "'quote' here"}) == "“quote” here"
+
+
+def test_affix_quotes_are_not_field_quotes(render: Render) -> None:
+    body = '<text variable="title" prefix="&quot;" suffix="&quot;"/>'
+    assert render(body, {"title": "T"}) == '"T"'
+
+
+def test_comma_delimiter_moves_inside(render: Render) -> None:
+    body = ('<group delimiter=", "><text variable="title" quotes="true"/>'
+            '<text variable="publisher"/></group>')
+    assert render(body, {"title": "T", "publisher": "P"}, piq=True) == "“T,” P"
+
+
+def test_straight_apostrophes_when_the_style_says_so(render: Render) -> None:
+    attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:typographic-apostrophes="false"'
+    got = render('<text variable="title"/>', {"title": "Chief's 'big' day"}, attrs=attrs)
+    assert got == "Chief's 'big' day"

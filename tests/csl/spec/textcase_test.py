@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.csl.spec.conftest import Render
+
+
+@pytest.mark.parametrize(("how", "title", "expected"), (
+    pytest.param("title", "the art of war: a study in the field",
+                 "The Art of War: A Study in the Field", id="stop words lower in the middle"),
+    pytest.param("title", "what it is for", "What It Is For", id="last word capitalised"),
+    pytest.param("title", "Pd-N-heterocyclic higher-dimensional",
+                 "Pd-N-Heterocyclic Higher-Dimensional", id="hyphenated parts"),
+    pytest.param("title", "07-x test", "07-x Test", id="lone letter after hyphen stays"),
+    pytest.param("title", "core traits—self-esteem", "Core Traits—Self-Esteem", id="em dash"),
+    pytest.param("title", "the iPhone and NATO", "The iPhone and NATO", id="inner capitals stay"),
+    pytest.param("title", 'a <span class="nocase">de</span> test', "A de Test", id="nocase"),
+    pytest.param("title", "H<sub>2o</sub> in water", "H<sub>2o</sub> in Water",
+                 id="sub is implicit nocase"),
+    pytest.param("sentence", "This Is a Pen from NATO", "This is a pen from NATO",
+                 id="sentence keeps acronyms"),
+    pytest.param("sentence", "ALL CAPS TITLE", "All caps title", id="sentence of capitals"),
+    pytest.param("capitalize-first", "eBay and more", "eBay and more",
+                 id="capitalize-first leaves a mixed-case word"),
+    pytest.param("capitalize-all", "one two", "One Two", id="capitalize-all"),
+    pytest.param("uppercase", 'a <span class="nocase">b</span>', "A b",
+                 id="uppercase skips nocase"),
+    pytest.param("lowercase", "AB CD", "ab cd", id="lowercase"),
+))
+def test_text_case(render: Render, how: str, title: str, expected: str) -> None:
+    assert render(f'<text variable="title" text-case="{how}"/>', {"title": title}) == expected
+
+
+def test_title_case_only_for_english_items(render: Render) -> None:
+    body = '<text variable="title" text-case="title"/>'
+    assert render(body, {"title": "die welt", "language": "de"}) == "die welt"
+
+
+def test_title_case_applies_to_terms_in_labels(render: Render) -> None:
+    body = '<names variable="editor"><name/><label form="short" prefix=" (" suffix=")" ' \
+           'text-case="title"/></names>'
+    got = render(body, {"editor": [{"family": "Doe", "given": "J."}]})
+    assert got == "J. Doe (Ed.)"
