@@ -37,6 +37,9 @@ from citekit.csl.spec.variables import is_name_variable
 
 _TAG = re.compile(r"<[^>]+>")
 _LEAD = re.compile(r"^[\W_]+", re.UNICODE)
+# Quotes are decoration, not content: a quoted article title sorts with its plain twin.
+# Private-use characters are the placeholders of markup.py and quotes.py.
+_QUOTES = re.compile("[\"'“”‘’«»‹›„‚\ue000-\uf8ff]")
 _NUMBER = re.compile(r"^\s*(-?\d+)")
 
 
@@ -48,7 +51,7 @@ def collate(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ı", "i").replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
-    return _LEAD.sub("", text).casefold().strip()
+    return _LEAD.sub("", _QUOTES.sub("", text)).casefold().strip()
 
 
 def sort_options(element: Any) -> dict[str, Any] | None:
