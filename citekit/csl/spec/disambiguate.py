@@ -87,7 +87,11 @@ class _State:
         self.citation = root.citation
         bib.citekit_names = {}
         bib.citekit_disambiguate = set()
-        self.keys = [item.key for item in bib.items]
+        items = list(bib.items)
+        if root.bibliography is not None:
+            # suffixes follow the bibliography's order, even when only citing
+            items = root.bibliography.sort(items)
+        self.keys = [item.key for item in items]
 
     def render(self, key: str) -> str:
         item = CitationItem(key)
@@ -128,8 +132,13 @@ class _State:
                 lists.append(value)
         return lists
 
-    def widen(self, group: list[str], renders: dict[str, str],
-              steps: Iterable[Callable[[str], None]], undo: Callable[[str], None]) -> list[str]:
+    def widen(
+        self,
+        group: list[str],
+        renders: dict[str, str],
+        steps: Iterable[Callable[[str], None]],
+        undo: Callable[[str], None],
+    ) -> list[str]:
         """Apply ``steps`` to the group until each cite is unique; return the rest."""
         left = list(group)
         for step in steps:
@@ -149,8 +158,9 @@ class _State:
         return left
 
 
-def _expand(state: _State, group: list[str], renders: dict[str, str], *,
-            add_names: bool, add_given: bool) -> None:
+def _expand(
+    state: _State, group: list[str], renders: dict[str, str], *, add_names: bool, add_given: bool
+) -> None:
     """Show more names, then given names of the shown ones, until each cite is unique.
 
     Each try applies to every cite still ambiguous; a cite keeps the first try that makes
@@ -170,7 +180,9 @@ def _expand(state: _State, group: list[str], renders: dict[str, str], *,
     def apply(n: int | None, given: dict[int, int]) -> Callable[[str], None]:
         def step(key: str) -> None:
             state.bib.citekit_names[key] = {"given": dict(given)} | (
-                {"names": n} if n is not None else {})
+                {"names": n} if n is not None else {}
+            )
+
         return step
 
     steps = [apply(n, given) for n, given in tries]
@@ -182,7 +194,9 @@ def _shown(state: _State, key: str) -> int:
     citation = state.citation
     use_first = citation.get("et-al-use-first") or state.root.get("et-al-use-first")
     et_al_min = citation.get("et-al-min") or state.root.get("et-al-min")
-    for name in citation.xpath_search(".//cs:name") + state.root.xpath_search(".//cs:macro//cs:name"):
+    for name in citation.xpath_search(".//cs:name") + state.root.xpath_search(
+        ".//cs:macro//cs:name"
+    ):
         use_first = name.get("et-al-use-first", use_first)
         et_al_min = name.get("et-al-min", et_al_min)
         break
@@ -273,8 +287,13 @@ def disambiguate(bib: Any, root: Any) -> None:
     renders = state.renders()
     if add_names or (add_given and rule == "by-cite"):
         for group in state.ambiguous(renders):
-            _expand(state, group, renders, add_names=add_names,
-                    add_given=add_given and rule == "by-cite")
+            _expand(
+                state,
+                group,
+                renders,
+                add_names=add_names,
+                add_given=add_given and rule == "by-cite",
+            )
     if root.xpath_search(".//cs:*[@disambiguate='true']"):
         for group in state.ambiguous(renders):
             bib.citekit_disambiguate.update(group)
@@ -317,8 +336,12 @@ class _DisambiguateCondition:
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if "disambiguate" not in self.attrib:  # type: ignore[attr-defined]
-            return super().render(item, context=context, delimiter=delimiter,  # type: ignore[misc]
-                                  **kwargs)
+            return super().render(
+                item,
+                context=context,
+                delimiter=delimiter,  # type: ignore[misc]
+                **kwargs,
+            )
         try:
             flagged = item.key in getattr(item.bibliography, "citekit_disambiguate", set())
         except (VariableError, AttributeError, KeyError):
@@ -330,15 +353,27 @@ class _DisambiguateCondition:
             passed = (not mine) if match == "none" else mine
             if not passed:
                 raise model.ConditionFailed
-            return self.render_children(item, context=context,  # type: ignore[attr-defined]
-                                        delimiter=delimiter, **kwargs)
+            return self.render_children(
+                item,
+                context=context,  # type: ignore[attr-defined]
+                delimiter=delimiter,
+                **kwargs,
+            )
         if match == "any" and mine:
-            return self.render_children(item, context=context,  # type: ignore[attr-defined]
-                                        delimiter=delimiter, **kwargs)
+            return self.render_children(
+                item,
+                context=context,  # type: ignore[attr-defined]
+                delimiter=delimiter,
+                **kwargs,
+            )
         if (match == "all" and not mine) or (match == "none" and mine):
             raise model.ConditionFailed
-        return super().render(item, context=context, delimiter=delimiter,  # type: ignore[misc]
-                              **kwargs)
+        return super().render(
+            item,
+            context=context,
+            delimiter=delimiter,  # type: ignore[misc]
+            **kwargs,
+        )
 
 
 @element("if")

@@ -159,7 +159,9 @@ class NameOptions:
         self._name = name
         self._sort = sort_options or {}
         ctx = context if context is not None else name
-        found = ctx.xpath_search("./ancestor-or-self::*[self::cs:citation or self::cs:bibliography][1]")
+        found = ctx.xpath_search(
+            "./ancestor-or-self::*[self::cs:citation or self::cs:bibliography][1]"
+        )
         self._section = found[0] if found else None
         self._root = name.get_root()
 
@@ -194,8 +196,9 @@ class Name(model.Name):  # type: ignore[misc]
         term = self.get_single_term(name="et-al")
         return term
 
-    def process(self, item: Any, variable: str, context: Any = None, sort_options: Any = None,
-                **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, variable: str, context: Any = None, sort_options: Any = None, **kwargs: Any
+    ) -> Any:
         if sort_options is None:
             sort_options = getattr(self.get_root(), SORTING, None)
         names = item.reference.get(variable.replace("-", "_"), None) or []
@@ -207,7 +210,9 @@ class Name(model.Name):  # type: ignore[misc]
         shown, et_al, last = self.truncate(names, opts, item, context, overrides)
         if opts["form"] == "count":
             return len(shown) + (1 if last is not None else 0)
-        texts = [self.one(n, i, opts, overrides.get("given", {}).get(i)) for i, n in enumerate(shown)]
+        texts = [
+            self.one(n, i, opts, overrides.get("given", {}).get(i)) for i, n in enumerate(shown)
+        ]
         if last is not None:
             texts.append(self.one(last, len(names) - 1, opts, None))
         joined = self.join_names(texts, names, shown, et_al, last, opts, sort_options)
@@ -215,8 +220,14 @@ class Name(model.Name):  # type: ignore[misc]
             joined = _record(self, variable, texts, joined) or joined
         return String(joined)
 
-    def truncate(self, names: Sequence[Any], opts: NameOptions, item: Any, context: Any,
-                 overrides: Mapping[str, Any]) -> tuple[list[Any], bool, Any]:
+    def truncate(
+        self,
+        names: Sequence[Any],
+        opts: NameOptions,
+        item: Any,
+        context: Any,
+        overrides: Mapping[str, Any],
+    ) -> tuple[list[Any], bool, Any]:
         et_al_min = opts.int("et-al-min")
         use_first = opts.int("et-al-use-first")
         if _subsequent(item, context if context is not None else self):
@@ -233,8 +244,16 @@ class Name(model.Name):  # type: ignore[misc]
             return shown, True, names[-1]
         return shown, True, None
 
-    def join_names(self, texts: list[str], names: Sequence[Any], shown: Sequence[Any],
-                   et_al: bool, last: Any, opts: NameOptions, sort_options: Any) -> str:
+    def join_names(
+        self,
+        texts: list[str],
+        names: Sequence[Any],
+        shown: Sequence[Any],
+        et_al: bool,
+        last: Any,
+        opts: NameOptions,
+        sort_options: Any,
+    ) -> str:
         delimiter = opts["delimiter"]
         if not texts:
             return ""
@@ -273,7 +292,11 @@ class Name(model.Name):  # type: ignore[misc]
             text = p.get("literal") or p.get("given") or ""
             return _affix(fmt.get("family"), _format(fmt.get("family"), esc(text)))
         family, given = p["family"], p.get("given", "")
-        dp, ndp, suffix = p.get("dropping-particle"), p.get("non-dropping-particle"), p.get("suffix")
+        dp, ndp, suffix = (
+            p.get("dropping-particle"),
+            p.get("non-dropping-particle"),
+            p.get("suffix"),
+        )
         form = opts["form"]
         mark = opts["initialize-with"]
         # disambiguation: level 1 adds the given name as the style writes it, 2 in full
@@ -299,10 +322,15 @@ class Name(model.Name):  # type: ignore[misc]
         if self.inverted(index, opts):
             sep = opts["sort-separator"]
             demote = str(opts["demote-non-dropping-particle"]) == "display-and-sort" or (
-                bool(self._sorting) and opts["demote-non-dropping-particle"] == "sort-only")
+                bool(self._sorting) and opts["demote-non-dropping-particle"] == "sort-only"
+            )
             if demote:
                 head = fam(family)
-                tail = join_words(giv(given), giv(dp or ""), fam(ndp or "")) if (dp or ndp) else giv(given)
+                tail = (
+                    join_words(giv(given), giv(dp or ""), fam(ndp or ""))
+                    if (dp or ndp)
+                    else giv(given)
+                )
             else:
                 head = join_words(fam(ndp or ""), fam(family))
                 tail = join_words(giv(given), giv(dp or ""))
@@ -316,7 +344,9 @@ class Name(model.Name):  # type: ignore[misc]
         if suffix:
             comma = p.get("comma-suffix") == "true" or _comma_suffix(suffix)
             fam_block += ("," if comma else "") + " " + esc(suffix)
-        return join_words(_affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block))
+        return join_words(
+            _affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block)
+        )
 
 
 def _record(name: Any, variable: str, texts: list[str], joined: str) -> str | None:

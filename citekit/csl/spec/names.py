@@ -91,8 +91,9 @@ class Names(model.Names):  # type: ignore[misc]
             names_context.insert(0, name)
         return name
 
-    def process(self, item: Any, names_context: Any = None, context: Any = None,
-                **kwargs: Any) -> Any:
+    def process(
+        self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any
+    ) -> Any:
         if context is None:
             context = self
         if names_context is None:
@@ -105,9 +106,11 @@ class Names(model.Names):  # type: ignore[misc]
         roles = [r for r in self.get("variable", "").split() if r not in hidden]
         roles = [r for r in roles if _names_of(item, r)]
         combined = None
-        if ({"editor", "translator"} <= set(roles)
-                and _same(_names_of(item, "editor"), _names_of(item, "translator"))
-                and str(self.get_single_term("editortranslator"))):
+        if (
+            {"editor", "translator"} <= set(roles)
+            and _same(_names_of(item, "editor"), _names_of(item, "translator"))
+            and str(self.get_single_term("editortranslator"))
+        ):
             roles.remove("translator")
             combined = "editor"
         name = self._name(names_context)
@@ -115,11 +118,12 @@ class Names(model.Names):  # type: ignore[misc]
         label_first = label is not None and names_context.index(label) < names_context.index(name)
         output: list[Any] = []
         for role in roles:
-            text = name.render(item, role, context=context, **kwargs)
-            if text is None or text == "":
+            raw = name.process(item, role, context=context, **kwargs)
+            if isinstance(raw, int):  # form="count": summed below, not concatenated
+                output.append(raw)
                 continue
-            if isinstance(text, int):
-                output.append(text)
+            text = name.markup(raw)
+            if text is None or text == "":
                 continue
             if label is not None and not _sorting(self, kwargs):
                 # a sort key holds the names alone, without "(Ed.)" (citeproc-js does the same)
@@ -136,7 +140,8 @@ class Names(model.Names):  # type: ignore[misc]
             output = []
         if output:
             if getattr(entry_layout(context), "citekit_substituting", False):
-                # inside <substitute> a name variable prints once (substitute_SuppressOrdinaryVariable)
+                # in a substitute, a name variable prints once
+                # (substitute_SuppressOrdinaryVariable)
                 suppress(context, set(roles))
             return self.join(output, self.get_parent_delimiter(context))
         substitute = self.substitute()
@@ -199,8 +204,7 @@ class Substitute(model.Substitute):  # type: ignore[misc]
                 try:
                     if isinstance(child, model.Names) and child.name is None:
                         parent = self.getparent()
-                        text = child.render(item, names_context=parent, context=context,
-                                            **kwargs)
+                        text = child.render(item, names_context=parent, context=context, **kwargs)
                     else:
                         text = child.render(item, context=context, **kwargs)
                 except VariableError:

@@ -89,8 +89,11 @@ def name_key(names: Sequence[Any], demote: str) -> str:
             continue
         ndp = p.get("non-dropping-particle", "")
         family = p["family"] if demote != "never" else f"{ndp} {p['family']}"
-        given = " ".join(filter(None, (p.get("given"), p.get("dropping-particle"),
-                                       ndp if demote != "never" else "")))
+        given = " ".join(
+            filter(
+                None, (p.get("given"), p.get("dropping-particle"), ndp if demote != "never" else "")
+            )
+        )
         out.append("\x01".join(collate(x) for x in (family, given, p.get("suffix", ""))))
     return "\x02".join(out)
 
@@ -112,8 +115,9 @@ class Key(model.Key):  # type: ignore[misc]
         setattr(root, SORTING, options)
         setattr(root, CURRENT_LAYOUT, layout)
         try:
-            text = self.get_macro(self.get("macro")).render(item, context=context,
-                                                            sort_options=options)
+            text = self.get_macro(self.get("macro")).render(
+                item, context=context, sort_options=options
+            )
         except VariableError:
             text = None
         finally:
@@ -138,9 +142,19 @@ class Key(model.Key):  # type: ignore[misc]
             return date_key(value)
         text = str(value)
         number = _NUMBER.match(text)
-        if number and python in {"volume", "issue", "number", "edition", "page", "chapter_number",
-                                 "collection_number", "number_of_pages", "number_of_volumes",
-                                 "citation_number", "locator"}:
+        if number and python in {
+            "volume",
+            "issue",
+            "number",
+            "edition",
+            "page",
+            "chapter_number",
+            "collection_number",
+            "number_of_pages",
+            "number_of_volumes",
+            "citation_number",
+            "locator",
+        }:
             return int(number.group(1))
         return collate(text) or None
 
@@ -180,11 +194,18 @@ class Sort(model.Sort):  # type: ignore[misc]
 class SortDate(model.Date):  # type: ignore[misc]
     """Inside a sort key a date gives its ``YYYYMMDD`` key for the parts it shows."""
 
-    def process(self, item: Any, variable: Any = None, show_parts: Any = None,
-                context: Any = None, **kwargs: Any) -> Any:
+    def process(
+        self,
+        item: Any,
+        variable: Any = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
         if sort_options(self) is None or self.is_locale_date():
-            return super().process(item, variable=variable, show_parts=show_parts,
-                                   context=context, **kwargs)
+            return super().process(
+                item, variable=variable, show_parts=show_parts, context=context, **kwargs
+            )
         value = item.reference.get((variable or self.get("variable", "")).replace("-", "_"))
         if value is None:
             return None

@@ -43,7 +43,7 @@ def _replace(joined: str, texts: tuple[str, ...], count: int, sub: str) -> str:
         if at < 0:
             break
         out += rest[:at] + sub
-        rest = rest[at + len(text):]
+        rest = rest[at + len(text) :]
     return out + rest
 
 
@@ -77,8 +77,9 @@ class Bibliography(model.Bibliography):  # type: ignore[misc]
         rule = self.get("subsequent-author-substitute-rule", "complete-all")
 
         def hook(variable: str, texts: tuple[str, ...], joined: str) -> str | None:
-            return replacement(getattr(layout, _PREVIOUS, None), (variable, texts, joined),
-                               sub, rule)
+            return replacement(
+                getattr(layout, _PREVIOUS, None), (variable, texts, joined), sub, rule
+            )
 
         setattr(layout, _PREVIOUS, None)
         setattr(layout, SUBSTITUTE_NAMES, hook)
@@ -87,5 +88,3 @@ class Bibliography(model.Bibliography):  # type: ignore[misc]
         finally:
             setattr(layout, _PREVIOUS, _OFF)
             setattr(layout, SUBSTITUTE_NAMES, None)
-
-

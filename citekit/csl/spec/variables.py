@@ -23,16 +23,46 @@ from citeproc import NAMES
 from citeproc.source.json import CiteProcJSON
 
 # CSL 1.0.2 appendix IV, "Name Variables" and "Date Variables".
-NAME_VARIABLES = frozenset({
-    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
-    "contributor", "curator", "director", "editor", "editorial-director",
-    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator",
-    "organizer", "original-author", "performer", "producer", "recipient",
-    "reviewed-author", "script-writer", "series-creator", "translator",
-})
-DATE_VARIABLES = frozenset({
-    "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
-})
+NAME_VARIABLES = frozenset(
+    {
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    }
+)
+DATE_VARIABLES = frozenset(
+    {
+        "accessed",
+        "available-date",
+        "event-date",
+        "issued",
+        "original-date",
+        "submitted",
+    }
+)
 
 
 def _as_names(value: Any) -> list[dict[str, Any]]:
