@@ -244,7 +244,7 @@ def _clear(bib: Any) -> None:
         issued = dict.get(ref, "issued")
         for date in _dates(issued):
             if isinstance(dict.get(date, "year"), SuffixedYear):
-                dict.__setitem__(date, "year", int(dict.get(date, "year")))
+                dict.__setitem__(date, "year", int(dict.__getitem__(date, "year")))
 
 
 def _dates(issued: Any) -> list[Any]:
@@ -335,45 +335,27 @@ class _DisambiguateCondition:
     """``disambiguate="true"`` holds only for cites left ambiguous by the other methods."""
 
     def render(self, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        if "disambiguate" not in self.attrib:  # type: ignore[attr-defined]
-            return super().render(
-                item,
-                context=context,
-                delimiter=delimiter,  # type: ignore[misc]
-                **kwargs,
-            )
+        me: Any = self
+        base: Any = super()
+        if "disambiguate" not in me.attrib:
+            return base.render(item, context=context, delimiter=delimiter, **kwargs)
         try:
             flagged = item.key in getattr(item.bibliography, "citekit_disambiguate", set())
         except (VariableError, AttributeError, KeyError):
             flagged = False
-        mine = flagged == _true(self.get("disambiguate"))  # type: ignore[attr-defined]
-        match = self.get("match", "all")  # type: ignore[attr-defined]
-        others = len(set(self.attrib) - {"disambiguate", "match"}) > 0  # type: ignore[attr-defined]
+        mine = flagged == _true(me.get("disambiguate"))
+        match = me.get("match", "all")
+        others = len(set(me.attrib) - {"disambiguate", "match"}) > 0
         if not others:
             passed = (not mine) if match == "none" else mine
             if not passed:
                 raise model.ConditionFailed
-            return self.render_children(
-                item,
-                context=context,  # type: ignore[attr-defined]
-                delimiter=delimiter,
-                **kwargs,
-            )
+            return me.render_children(item, context=context, delimiter=delimiter, **kwargs)
         if match == "any" and mine:
-            return self.render_children(
-                item,
-                context=context,  # type: ignore[attr-defined]
-                delimiter=delimiter,
-                **kwargs,
-            )
+            return me.render_children(item, context=context, delimiter=delimiter, **kwargs)
         if (match == "all" and not mine) or (match == "none" and mine):
             raise model.ConditionFailed
-        return super().render(
-            item,
-            context=context,
-            delimiter=delimiter,  # type: ignore[misc]
-            **kwargs,
-        )
+        return base.render(item, context=context, delimiter=delimiter, **kwargs)
 
 
 @element("if")

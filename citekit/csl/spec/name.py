@@ -107,7 +107,7 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
     given = p.get("given", "")
     if given and not name.get("dropping-particle") and name.get("parse-names") is not False:
         words = given.split(" ")
-        tail = []
+        tail: list[str] = []
         while len(words) > 1 and words[-1][:1].islower():
             tail.insert(0, words.pop())
         if tail:
@@ -254,7 +254,7 @@ class Name(model.Name):  # type: ignore[misc]
         opts: NameOptions,
         sort_options: Any,
     ) -> str:
-        delimiter = opts["delimiter"]
+        delimiter = str(opts["delimiter"])
         if not texts:
             return ""
         if last is not None:
@@ -273,7 +273,10 @@ class Name(model.Name):  # type: ignore[misc]
             and_ = self.get(AND_WHEN_TWO)
         if len(texts) == 1 or and_ is None or sort_options:
             return delimiter.join(texts)
-        word = self.preformat("&") if and_ == "symbol" else str(self.get_single_term(name="and"))
+        if and_ == "symbol":
+            word = str(self.preformat("&"))
+        else:
+            word = str(self.get_single_term(name="and"))
         rule = opts["delimiter-precedes-last"]
         use = _precedes(rule, len(texts) >= 3, inverted[-2])
         head = delimiter.join(texts[:-1])
@@ -372,7 +375,7 @@ def _format(part: Any, text: str) -> str:
 def _affix(part: Any, text: str) -> str:
     if part is None or not text:
         return text
-    return part.get("prefix", "") + text + part.get("suffix", "")
+    return str(part.get("prefix", "")) + text + str(part.get("suffix", ""))
 
 
 def _precedes(rule: str, contextual: bool, after_inverted: bool) -> bool:

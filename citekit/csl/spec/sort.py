@@ -162,8 +162,8 @@ class Key(model.Key):  # type: ignore[misc]
 def _compare(a: Any, b: Any) -> int:
     if isinstance(a, int) and isinstance(b, int):
         return (a > b) - (a < b)
-    a, b = str(a), str(b)
-    return (a > b) - (a < b)
+    left, right = str(a), str(b)
+    return (left > right) - (left < right)
 
 
 @element("sort")
