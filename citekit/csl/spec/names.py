@@ -102,6 +102,11 @@ class Names(model.Names):  # type: ignore[misc]
                 # a bare <names> anywhere in a <substitute> (even in a <choose>) inherits
                 owner = self.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names")
                 names_context = owner[0] if owner else self
+        layout = entry_layout(context)
+        if getattr(layout, "citekit_hide_names", False):
+            # a cite collapsed into the one before it prints no names (collapse.py)
+            layout.citekit_hide_names = False
+            raise VariableError
         hidden = repressed(context, "names")
         roles = [r for r in self.get("variable", "").split() if r not in hidden]
         roles = [r for r in roles if _names_of(item, r)]
