@@ -31,6 +31,7 @@ from citekit.csl.spec import element
 from citekit.csl.spec.name import FIRST_NAMES
 
 HIDE_NAMES = "citekit_hide_names"
+YEARS = ("year", "year-suffix", "year-suffix-ranged")
 EN_DASH = "\u2013"
 
 
@@ -95,9 +96,12 @@ class Layout(model.Layout):  # type: ignore[misc]
             cites.append(cite)
             parent.cites.append(item)
         delimiter = self.get("delimiter", "")
+        grouping = collapse in YEARS or parent.get("cite-group-delimiter") is not None
+        if grouping:
+            cites = _grouped(cites)
         if collapse == "citation-number":
             text = self._numbers(cites, parent, delimiter)
-        elif collapse in ("year", "year-suffix", "year-suffix-ranged"):
+        elif grouping:
             text = self._years(cites, parent, delimiter, collapse)
         else:
             text = delimiter.join(c.text for c in cites)
@@ -141,7 +145,7 @@ class Layout(model.Layout):  # type: ignore[misc]
 
     def _years(self, cites: list[_Cite], parent: Any, delimiter: str, collapse: str) -> str:
         after = parent.get("after-collapse-delimiter", delimiter)
-        group_delimiter = parent.get("cite-group-delimiter", delimiter)
+        group_delimiter = parent.get("cite-group-delimiter", ", ")
         suffix_delimiter = parent.get("year-suffix-delimiter", delimiter)
         groups: list[_Group] = []
         for cite in cites:
@@ -167,22 +171,31 @@ class Layout(model.Layout):  # type: ignore[misc]
                 cite.suffix = _year_suffix(cite.item)
             head.suffix = _year_suffix(head.item)
             head.bare = self._cite(head.item, hide_names=True) or ""
-            if collapse == "year":
+            if collapse not in YEARS:
+                text = group_delimiter.join(c.text for c in group.cites)
+            elif collapse == "year":
                 text = head.text
                 for before, cite in zip(group.cites, rest, strict=False):
                     if cite.bare:
                         # after a cite with a locator the group continues as after a group
                         text += (group_delimiter if before.plain else after) + cite.bare
             else:
-                text = group_delimiter.join(
-                    p for p in self._suffixes(group.cites, suffix_delimiter, collapse) if p
+                # a run of suffixes counts as collapsed: after-collapse-delimiter follows it
+                pieces = [
+                    p for p in self._suffixes(group.cites, suffix_delimiter, collapse) if p[0]
+                ]
+                text = "".join(
+                    t + ((after if run else group_delimiter) if n + 1 < len(pieces) else "")
+                    for n, (t, run) in enumerate(pieces)
                 )
             chunks.append((text, True))
         return _join(chunks, delimiter, after)
 
-    def _suffixes(self, cites: list[_Cite], suffix_delimiter: str, collapse: str) -> list[str]:
+    def _suffixes(
+        self, cites: list[_Cite], suffix_delimiter: str, collapse: str
+    ) -> list[tuple[str, bool]]:
         """Same-year runs print their year once: ``2000a,b`` or ``2000a–c``."""
-        parts: list[str] = []
+        parts: list[tuple[str, bool]] = []
         run: list[_Cite] = []
 
         def year_of(cite: _Cite) -> str | None:
@@ -205,7 +218,7 @@ class Layout(model.Layout):  # type: ignore[misc]
             else:
                 head = first.text if not parts else first.bare
                 text = suffix_delimiter.join([head, *suffixes])
-            parts.append(text)
+            parts.append((text, len(run) > 1))
             run.clear()
 
         for cite in cites:
@@ -217,9 +230,18 @@ class Layout(model.Layout):  # type: ignore[misc]
             if year is not None:
                 run.append(cite)
             else:
-                parts.append(cite.text if not parts else cite.bare)
+                parts.append((cite.text if not parts else cite.bare, False))
         flush()
         return parts
+
+
+def _grouped(cites: list[_Cite]) -> list[_Cite]:
+    """Cites by the same names move up next to the first of them (cite grouping)."""
+    order: dict[Any, list[_Cite]] = {}
+    for n, cite in enumerate(cites):
+        key = _names_key(cite.names) if cite.names is not None else ("alone", n)
+        order.setdefault(key, []).append(cite)
+    return [cite for group in order.values() for cite in group]
 
 
 def _suffix_number(suffix: str) -> int:
