@@ -52,7 +52,7 @@ def test_citation_number_ranges() -> None:
 
 def test_year_collapse_groups_adjacent_cites_by_the_same_names() -> None:
     e = engine(cite=AUTHOR_YEAR, citation='collapse="year" after-collapse-delimiter="; "')
-    assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900; 2000; Jones 2000"
+    assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900, 2000; Jones 2000"
 
 
 def test_year_suffix_ranged() -> None:
@@ -63,3 +63,8 @@ def test_year_suffix_ranged() -> None:
         'cite-group-delimiter=", "',
     )
     assert cite(e, ITEMS, "a", "b", "d", "e", "f") == "Smith 1900, 2000a–d"
+
+
+def test_cite_grouping_moves_cites_by_the_same_names_together() -> None:
+    e = engine(cite=AUTHOR_YEAR, citation='cite-group-delimiter=", "')
+    assert cite(e, ITEMS, "a", "c", "b") == "Smith 1900, Smith 2000; Jones 2000"
