@@ -80,6 +80,10 @@ def _uses_year_suffix(root: Any) -> bool:
     return bool(root.xpath_search(".//cs:text[@variable='year-suffix']"))
 
 
+# The bibliography's sorted keys, noted by sort.py when it sorts a whole bibliography.
+SORTED = "citekit_sorted_keys"
+
+
 class _State:
     def __init__(self, bib: Any, root: Any) -> None:
         self.bib = bib
@@ -87,11 +91,27 @@ class _State:
         self.citation = root.citation
         bib.citekit_names = {}
         bib.citekit_disambiguate = set()
-        items = list(bib.items)
-        if root.bibliography is not None:
-            # suffixes follow the bibliography's order, even when only citing
-            items = root.bibliography.sort(items)
-        self.keys = [item.key for item in items]
+        self.keys = [item.key for item in bib.items]
+
+    def in_bibliography_order(self, keys: list[str]) -> list[str]:
+        """Year suffixes follow the bibliography's order, even when only citing."""
+        order = getattr(self.bib, SORTED, None)
+        if order is None or set(order) != set(self.keys):
+            bibliography = self.root.bibliography
+            if bibliography is None or bibliography.find("cs:sort", bibliography.nsmap) is None:
+                order = list(self.keys)
+            else:
+                order = [item.key for item in bibliography.sort(list(self.bib.items))]
+            setattr(self.bib, SORTED, order)
+        rank = {key: n for n, key in enumerate(order)}
+        return sorted(keys, key=lambda k: rank.get(k, len(rank)))
+
+    def same_names(self, group: list[str]) -> bool:
+        """Items with the very same names: showing more of them cannot tell them apart."""
+        first = [[dict(n) for n in names] for names in self.names(group[0])]
+        return all(
+            [[dict(n) for n in names] for names in self.names(k)] == first for k in group[1:]
+        )
 
     def render(self, key: str) -> str:
         item = CitationItem(key)
@@ -277,16 +297,21 @@ def disambiguate(bib: Any, root: Any) -> None:
     citation = root.citation
     if citation is None or citation.layout is None:
         return
-    state = _State(bib, root)
     add_names = _true(citation.get("disambiguate-add-names"))
     add_given = _true(citation.get("disambiguate-add-givenname"))
     add_suffix = _true(citation.get("disambiguate-add-year-suffix"))
+    condition = bool(root.xpath_search(".//cs:*[@disambiguate='true']"))
+    if not (add_names or add_given or add_suffix or condition):
+        return
+    state = _State(bib, root)
     rule = citation.get("givenname-disambiguation-rule", "by-cite")
     if add_given and rule != "by-cite":
         _global_givennames(state, rule)
     renders = state.renders()
     if add_names or (add_given and rule == "by-cite"):
         for group in state.ambiguous(renders):
+            if state.same_names(group):
+                continue
             _expand(
                 state,
                 group,
@@ -294,7 +319,7 @@ def disambiguate(bib: Any, root: Any) -> None:
                 add_names=add_names,
                 add_given=add_given and rule == "by-cite",
             )
-    if root.xpath_search(".//cs:*[@disambiguate='true']"):
+    if condition:
         for group in state.ambiguous(renders):
             bib.citekit_disambiguate.update(group)
             for key in group:
@@ -302,7 +327,7 @@ def disambiguate(bib: Any, root: Any) -> None:
     if add_suffix:
         implicit = not _uses_year_suffix(root)
         for group in state.ambiguous(renders):
-            for n, key in enumerate(group):
+            for n, key in enumerate(state.in_bibliography_order(group)):
                 _give_suffix(bib.source[key], letters(n), implicit=implicit)
 
 

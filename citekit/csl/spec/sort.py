@@ -30,6 +30,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citekit.csl.spec import element
+from citekit.csl.spec.disambiguate import SORTED
 from citekit.csl.spec.name import SORTING
 from citekit.csl.spec.name import parts_of
 from citekit.csl.spec.names import CURRENT_LAYOUT
@@ -166,6 +167,18 @@ def _compare(a: Any, b: Any) -> int:
     return (left > right) - (left < right)
 
 
+def _note_order(items: Sequence[Any], context: Any) -> None:
+    """Remember a whole bibliography's order, so disambiguation need not sort again."""
+    if not items or not context.xpath_search("./ancestor-or-self::cs:bibliography"):
+        return
+    try:
+        bib = items[0].bibliography
+    except (VariableError, AttributeError, KeyError):
+        return
+    if len(items) == len(bib.items):
+        setattr(bib, SORTED, [item.key for item in items])
+
+
 @element("sort")
 class Sort(model.Sort):  # type: ignore[misc]
     def sort(self, items: Sequence[Any], context: Any) -> list[Any]:
@@ -187,7 +200,9 @@ class Sort(model.Sort):  # type: ignore[misc]
             return 0
 
         order.sort(key=functools.cmp_to_key(cmp))
-        return [items[i] for i in order]
+        result = [items[i] for i in order]
+        _note_order(result, context)
+        return result
 
 
 @element("date")
