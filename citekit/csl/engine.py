@@ -185,6 +185,7 @@ class Engine:
         return [
             Rendered(by_lower.get(key, key), spec.finish_output(str(html), self._style.root))
             for key, html in zip(bib.keys, rendered, strict=True)
+            if str(html)  # an item with nothing to print in this style has no entry
         ]
 
     def _find_bad(self, items: Sequence[Mapping[str, Any]]) -> list[Failure]:
