@@ -26,6 +26,7 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String
 
 from citekit.csl.spec import element
 from citekit.csl.spec.name import FIRST_NAMES
@@ -108,7 +109,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         extra = [callback(item) or f"{item.key}?" for item in bad]
         if extra:
             text = delimiter.join([t for t in (text, *extra) if t])
-        return self.format(self.wrap(text)) if text else None
+        return self.format(self.wrap(text)) if text else String("")
 
     def _cite(self, item: Any, *, hide_names: bool = False) -> str | None:
         self.repressed: dict[str, list[str]] = {}

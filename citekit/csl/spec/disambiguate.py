@@ -132,6 +132,13 @@ class _State:
     def renders(self) -> dict[str, str]:
         return {key: self.render(key) for key in self.keys}
 
+    @staticmethod
+    def _counts(renders: dict[str, str]) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for text in renders.values():
+            counts[text] += 1
+        return counts
+
     def ambiguous(self, renders: dict[str, str]) -> list[list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)
         for key in self.keys:
@@ -156,24 +163,35 @@ class _State:
         self,
         group: list[str],
         renders: dict[str, str],
-        steps: Iterable[Callable[[str], None]],
+        steps: list[Callable[[str], None]],
         undo: Callable[[str], None],
     ) -> list[str]:
-        """Apply ``steps`` to the group until each cite is unique; return the rest."""
+        """Apply ``steps`` to the group until each cite is unique; return the rest.
+
+        A cite no step makes unique keeps the first step that left it the fewest twins
+        (citeproc-js keeps "Smith, Brown, et al." when that sets it apart from some);
+        if no step helped at all it goes back to its first form.
+        """
         left = list(group)
-        for step in steps:
+        counts = self._counts(renders)
+        best = {key: (counts[renders[key]], -1) for key in left}
+        for n, step in enumerate(steps):
             if not left:
                 break
             for key in left:
                 step(key)
             for key in left:
                 renders[key] = self.render(key)
-            counts: dict[str, int] = defaultdict(int)
-            for text in renders.values():
-                counts[text] += 1
+            counts = self._counts(renders)
+            for key in left:
+                if counts[renders[key]] < best[key][0]:
+                    best[key] = (counts[renders[key]], n)
             left = [k for k in left if counts[renders[k]] > 1]
         for key in left:
-            undo(key)
+            if best[key][1] < 0:
+                undo(key)
+            else:
+                steps[best[key][1]](key)
             renders[key] = self.render(key)
         return left
 
