@@ -33,6 +33,7 @@ from citeproc.string import String
 
 from citekit.csl.spec import element
 from citekit.csl.spec.name import parts_of
+from citekit.csl.spec.names import entry_layout
 from citekit.csl.spec.variables import NAME_VARIABLES
 
 
@@ -409,3 +410,42 @@ class If(_DisambiguateCondition, model.If):  # type: ignore[misc]
 @element("else-if")
 class ElseIf(_DisambiguateCondition, model.Else_If):  # type: ignore[misc]
     pass
+
+
+_SHOWN = "citekit:year-suffix-shown"  # a key in the entry's ``repressed`` table
+
+
+@element("date")
+class SuffixOnce(model.Date):  # type: ignore[misc]
+    """An implicit year suffix prints with the first rendered date only."""
+
+    def process(
+        self,
+        item: Any,
+        variable: Any = None,
+        show_parts: Any = None,
+        context: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        name = (variable or self.get("variable") or "").replace("-", "_")
+        try:
+            value = dict.get(item.reference, name)
+        except (VariableError, AttributeError, KeyError):
+            value = None
+        dates = [d for d in _dates(value) if isinstance(dict.get(d, "year"), SuffixedYear)]
+        layout = entry_layout(context if context is not None else self)
+        table = getattr(layout, "repressed", None)
+        if not dates or not isinstance(table, dict):
+            return super().process(item, variable, show_parts, context, **kwargs)
+        if not table.get(_SHOWN):
+            text = super().process(item, variable, show_parts, context, **kwargs)
+            table[_SHOWN] = bool(text)
+            return text
+        years = [dict.__getitem__(d, "year") for d in dates]
+        for d in dates:
+            dict.__setitem__(d, "year", int(dict.__getitem__(d, "year")))
+        try:
+            return super().process(item, variable, show_parts, context, **kwargs)
+        finally:
+            for d, year in zip(dates, years, strict=True):
+                dict.__setitem__(d, "year", year)
