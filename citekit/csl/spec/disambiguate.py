@@ -268,7 +268,10 @@ def _global_givennames(state: _State, rule: str) -> None:
         if not others:
             continue
         initial = _initials(given)
-        level = 2 if any(_initials(o) == initial for o in others) and not initials_only else 1
+        clash = any(_initials(o) == initial for o in others)
+        if clash and initials_only:
+            continue  # initials cannot tell them apart and full names are not allowed
+        level = 2 if clash else 1
         given_levels = state.overrides(key).setdefault("given", {})
         given_levels[index] = max(given_levels.get(index, 0), level)
 
