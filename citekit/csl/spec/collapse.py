@@ -98,8 +98,8 @@ class Layout(model.Layout):  # type: ignore[misc]
             parent.cites.append(item)
         delimiter = self.get("delimiter", "")
         grouping = collapse in YEARS or parent.get("cite-group-delimiter") is not None
-        if grouping:
-            cites = _grouped(cites)
+        if grouping and parent.sort is not None:
+            cites = _grouped(cites)  # a sorted citation gathers each author's cites
         if collapse == "citation-number":
             text = self._numbers(cites, parent, delimiter)
         elif grouping:
@@ -147,7 +147,9 @@ class Layout(model.Layout):  # type: ignore[misc]
     def _years(self, cites: list[_Cite], parent: Any, delimiter: str, collapse: str) -> str:
         after = parent.get("after-collapse-delimiter", delimiter)
         group_delimiter = parent.get("cite-group-delimiter", ", ")
-        suffix_delimiter = parent.get("year-suffix-delimiter", delimiter)
+        suffix_delimiter = parent.get(
+            "year-suffix-delimiter", parent.get("cite-group-delimiter", delimiter)
+        )
         groups: list[_Group] = []
         for cite in cites:
             last = groups[-1] if groups else None

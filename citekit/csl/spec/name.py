@@ -83,7 +83,8 @@ def join_words(*words: str | None) -> str:
     for w in words:
         if not w:
             continue
-        out = w if not out else out + ("" if _joins(out) else " ") + w
+        glued = _joins(out) or out[-1:].isspace()  # "al-One"; a name-part suffix of NBSP
+        out = w if not out else out + ("" if glued else " ") + w
     return out
 
 
@@ -137,7 +138,7 @@ def initialize(given: str, mark: str, *, hyphen: bool = True, full: bool = True)
                 after_hyphen = bool(dash)  # "Guo-ping" -> "G": lower-case tails go
                 continue
             if period or len(text) == 1 or (full and text[:1].isupper()):
-                piece = (text if period or not full else text[0]) + mark
+                piece = (text if period or not full else _initial(text)) + mark
                 initial = True
             else:
                 piece, initial = text, False
@@ -150,6 +151,13 @@ def initialize(given: str, mark: str, *, hyphen: bool = True, full: bool = True)
             prev_initial = initial
             after_hyphen = bool(dash)
     return out.strip()
+
+
+def _initial(word: str) -> str:
+    """``J`` for John; ``Ts`` for TSerendorjiin (a Mongolian digraph initial)."""
+    if len(word) > 2 and word[0].isupper() and word[1].isupper() and word[2].islower():
+        return word[0] + word[1].lower()
+    return word[0]
 
 
 class NameOptions:
@@ -259,7 +267,7 @@ class Name(model.Name):  # type: ignore[misc]
             return ""
         if last is not None:
             return delimiter.join(texts[:-1]) + delimiter + "\u2026 " + texts[-1]
-        inverted = [self.inverted(i, opts) for i in range(len(shown))]
+        inverted = [self.inverted(i, opts) and _personal(n) for i, n in enumerate(shown)]
         if et_al:
             term = "" if sort_options else self.et_al()
             text = delimiter.join(texts)
@@ -267,7 +275,9 @@ class Name(model.Name):  # type: ignore[misc]
                 return text
             rule = opts["delimiter-precedes-et-al"]
             use = _precedes(rule, len(texts) >= 2, inverted[-1])
-            return text + (delimiter if use else " ") + str(term)
+            first = re.sub(r"<[^>]*>", "", str(term))[:1]
+            space = " " if romanesque(first) else ""  # "Zither等" in CJK styles
+            return text + (delimiter if use else space) + str(term)
         and_ = opts["and"]
         if self.get(AND_WHEN_TWO) and len(texts) == 2:
             and_ = self.get(AND_WHEN_TWO)
@@ -360,6 +370,12 @@ def _record(name: Any, variable: str, texts: list[str], joined: str) -> str | No
     setattr(layout, FIRST_NAMES, (variable, tuple(texts), joined))
     hook = getattr(layout, SUBSTITUTE_NAMES, None)
     return hook(variable, tuple(texts), joined) if callable(hook) else None
+
+
+def _personal(name: Any) -> bool:
+    """A name that inverts: not a literal (institutional) name, not CJK."""
+    p = parts_of(name)
+    return "literal" not in p and "family" in p and romanesque(p["family"], p.get("given"))
 
 
 def _comma_suffix(suffix: str) -> bool:

@@ -18,9 +18,12 @@ from typing import Any
 
 from citeproc import model
 from citeproc.source import VariableError
+from citeproc.string import String
 
 from citekit.csl.spec import element
+from citekit.csl.spec.name import FIRST_NAMES
 from citekit.csl.spec.name import SORTING
+from citekit.csl.spec.name import SUBSTITUTE_NAMES
 
 # Variables read while rendering a substitute that are not content (never suppressed).
 _NOT_CONTENT = {"key", "type", "language"}
@@ -153,6 +156,15 @@ class Names(model.Names):  # type: ignore[misc]
         if substitute is not None:
             text = substitute.render(item, context=context, **kwargs)
             if text:
+                if layout is not None and getattr(layout, FIRST_NAMES, None) is None:
+                    # a title standing in for the author counts as the entry's names, too
+                    # (name_SubsequentAuthorSubstituteSingleField)
+                    record = ("substitute", (str(text),), str(text))
+                    setattr(layout, FIRST_NAMES, record)
+                    hook = getattr(layout, SUBSTITUTE_NAMES, None)
+                    replaced = hook(*record) if callable(hook) else None
+                    if replaced is not None:
+                        return String(replaced)
                 return text
         raise VariableError
 

@@ -65,6 +65,8 @@ def test_year_suffix_ranged() -> None:
     assert cite(e, ITEMS, "a", "b", "d", "e", "f") == "Smith 1900, 2000a–d"
 
 
-def test_cite_grouping_moves_cites_by_the_same_names_together() -> None:
+def test_cite_grouping_joins_cites_by_the_same_names() -> None:
     e = engine(cite=AUTHOR_YEAR, citation='cite-group-delimiter=", "')
-    assert cite(e, ITEMS, "a", "c", "b") == "Smith 1900, Smith 2000; Jones 2000"
+    assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900, Smith 2000; Jones 2000"
+    # only a sorted citation moves cites: here they stay where the author put them
+    assert cite(e, ITEMS, "a", "c", "b") == "Smith 1900; Jones 2000; Smith 2000"

@@ -27,6 +27,7 @@ POE = {"family": "Poe", "given": "Edgar"}
         pytest.param("Guo-ping", "", True, "G", id="lower-case hyphen part dropped"),
         pytest.param("A. Alan", ". ", False, "A. Alan", id="first initial then full"),
         pytest.param("Ts.", ". ", True, "Ts.", id="abbreviation kept"),
+        pytest.param("TSerendorjiin", ".", True, "Ts.", id="digraph initial"),
     ),
 )
 def test_initialize(given: str, mark: str, full: bool, expected: str) -> None:
@@ -144,6 +145,19 @@ def test_parts_split_particles() -> None:
             id="family part formats the non-dropping particle only",
         ),
         pytest.param('<name form="count"/>', [DOE, ROE], "2", id="count"),
+        pytest.param(
+            '<name and="symbol" name-as-sort-order="all" '
+            'delimiter-precedes-last="after-inverted-name"/>',
+            [{"literal": "Agency"}, {"literal": "Office"}],
+            "Agency &amp; Office",
+            id="a literal name is not inverted",
+        ),
+        pytest.param(
+            '<name><name-part name="given" suffix="\u00a0"/></name>',
+            [DOE],
+            "John\u00a0Doe",
+            id="a part's own space is the separator",
+        ),
     ),
 )
 def test_name(render: Render, name: str, authors: list[dict[str, str]], expected: str) -> None:

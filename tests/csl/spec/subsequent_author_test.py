@@ -56,3 +56,16 @@ def test_rules(rule: str, expected: list[str]) -> None:
 def test_no_substitute_without_the_option() -> None:
     e = engine(entry=ENTRY)
     assert entries(e, _items([A], [A])) == ["John Doe. T0", "John Doe. T1"]
+
+
+def test_a_substituted_title_counts_as_the_author() -> None:
+    e = engine(
+        entry='<names variable="author"><name/><substitute><text variable="title"/>'
+        "</substitute></names>",
+        bibliography='subsequent-author-substitute="---"',
+    )
+    items = [
+        {"id": "1", "type": "book", "title": "Same"},
+        {"id": "2", "type": "book", "title": "Same"},
+    ]
+    assert entries(e, items) == ["Same", "---"]
