@@ -29,7 +29,12 @@ _CLOSE = {
 AMP, LT, GT = "\ue01a", "\ue01b", "\ue01c"
 # A field's own straight quotes: only these (not a style's affixes) are quotes to nest.
 DQ, SQ = "\ue01d", "\ue01e"
-MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {AMP, LT, GT}
+# A field's curly quotes, which open or close by their shape.
+LDQ, RDQ, LSQ, RSQ = "\ue01f", "\ue020", "\ue021", "\ue022"
+_QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "’": RSQ})
+# After a quote that ends a field: punctuation the style adds there may move inside it.
+FIELD_END = "\ue023"
+MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {AMP, LT, GT, "\ue023"}
 
 _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(
@@ -67,12 +72,20 @@ def encode(text: str) -> str:
             spans.append("sc")
             out.append(_OPEN["sc"])
     out.append(_escape(text[pos:]))
-    return "".join(out)
+    return _end("".join(out))
+
+
+def mark_quotes(text: str) -> str:
+    """Quotes in literal text from a style (``<text value>``) nest like a field's."""
+    return _end(text.translate(_QUOTES))
+
+
+def _end(encoded: str) -> str:
+    return encoded + FIELD_END if encoded[-1:] in (DQ, SQ, RDQ, RSQ) else encoded
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", AMP).replace("<", LT).replace(">", GT)
-            .replace('"', DQ).replace("'", SQ))
+    return text.replace("&", AMP).replace("<", LT).replace(">", GT).translate(_QUOTES)
 
 
 def _encode_value(value: Any) -> Any:
@@ -92,12 +105,13 @@ def encode_fields(item: dict[str, Any]) -> None:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue01e]|<(/?)i>")
+_DECODE = re.compile("[\ue010-\ue023]|<(/?)i>")
 _ITALIC_OFF = '<span style="font-style:normal;">'
 _TAGS = {
     "\ue012": "<b>", "\ue013": "</b>", "\ue014": "<sup>", "\ue015": "</sup>",
     "\ue016": "<sub>", "\ue017": "</sub>", "\ue018": '<span style="font-variant:small-caps;">',
     "\ue019": "</span>", AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
+    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "",
 }
 
 

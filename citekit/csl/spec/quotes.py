@@ -27,8 +27,14 @@ from citekit.csl.spec import CITEKIT_NS
 from citekit.csl.spec import element
 from citekit.csl.spec import finish
 from citekit.csl.spec.markup import DQ
+from citekit.csl.spec.markup import FIELD_END
+from citekit.csl.spec.markup import LDQ
+from citekit.csl.spec.markup import LSQ
 from citekit.csl.spec.markup import MARKERS
+from citekit.csl.spec.markup import RDQ
+from citekit.csl.spec.markup import RSQ
 from citekit.csl.spec.markup import SQ
+from citekit.csl.spec.markup import mark_quotes
 from citekit.csl.spec.punctuation import merge
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -43,7 +49,7 @@ class Text(model.Text):
         text, language = super().process(item, context, **kwargs)
         if "value" in self.attrib and "variable" not in self.attrib and text:
             # A literal value is text like a field's (affixes are not): its quotes nest.
-            text = text.replace('"', DQ).replace("'", SQ)
+            text = String(mark_quotes(str(text)))
         return text, language
 
     def quote(self, string: Any) -> Any:
@@ -72,7 +78,7 @@ def _terms(root: Any) -> _Terms:
 
 
 _SKIP = MARKERS | {OPEN, CLOSE}
-_OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}\"'“‘"
+_OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}{LDQ}{LSQ}\"'“‘"
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -102,14 +108,19 @@ def _nest(html: str, t: _Terms) -> str:
     stack: list[str] = []
     typographic = t.apostrophe == "’"
 
-    def open_(kind: str) -> None:
-        out.append(t.open[len(stack) % 2])
+    def open_(kind: str, glyph: str = "") -> None:
+        # A field's curly quote outside any other keeps its glyph (citeproc-js does).
+        out.append(glyph if glyph and not stack else t.open[len(stack) % 2])
         stack.append(kind)
 
-    def close(kind: str) -> None:
+    def close(kind: str, at: int, glyph: str = "") -> None:
         while stack and stack.pop() != kind:
             pass
-        out.append(_CLOSING + t.close[len(stack) % 2] + _CLOSED)
+        mark = glyph if glyph and not stack else t.close[len(stack) % 2]
+        # Only a seam moves punctuation: the style's quotes, or a quote ending a field.
+        if kind == OPEN or html[at + 1:at + 2] == FIELD_END:
+            mark = _CLOSING + mark + _CLOSED
+        out.append(mark)
 
     i = 0
     while i < len(html):
@@ -120,30 +131,40 @@ def _nest(html: str, t: _Terms) -> str:
             out.append(html[i:end + 1])
             i = end + 1
             continue
-        if c == OPEN:
+        if c == FIELD_END:
+            pass
+        elif c == OPEN:
             open_(OPEN)
         elif c == CLOSE:
-            close(OPEN)
+            close(OPEN, i)
         elif c == DQ:
             before, after = _neighbours(html, i)
             if stack and stack[-1] == DQ:
-                close(DQ)
+                close(DQ, i)
             elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
                 open_(DQ)
             elif DQ in stack:
-                close(DQ)
+                close(DQ, i)
             else:
                 out.append('"')
-        elif c == SQ and not typographic:
-            out.append("'")
-        elif c == SQ:
+        elif c == LDQ:
+            open_(DQ, "“")
+        elif c == RDQ and DQ in stack:
+            close(DQ, i, "”")
+        elif c == RDQ:
+            out.append("”")
+        elif c == LSQ and typographic:
+            open_(SQ, "‘")
+        elif c in (SQ, LSQ, RSQ) and not typographic:
+            out.append({SQ: "'", LSQ: "‘", RSQ: "’"}[c])
+        elif c in (SQ, RSQ):
             before, after = _neighbours(html, i)
             if before.isalnum() and after.isalpha():
                 out.append(t.apostrophe)
-            elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
+            elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
                 open_(SQ)
             elif SQ in stack:
-                close(SQ)
+                close(SQ, i, "’" if c == RSQ else "")
             else:
                 out.append(t.apostrophe)
         else:
@@ -152,29 +173,29 @@ def _nest(html: str, t: _Terms) -> str:
     return "".join(out)
 
 
-_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)([.,!?]+)")
+# Closing quotes, any closing tags after them, then the marks to move inside.
+_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,!?]+)")
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
 def _move_in(html: str) -> str:
     def move(m: re.Match[str]) -> str:
-        before = m.string[:m.start()]
-        last = _BEFORE.search(before)
-        marks = m.group(2)
+        last = _BEFORE.search(m.string[:m.start()])
+        marks = m.group(3)
         if last:
-            # Merged with the mark already inside; the caller keeps `before` as is.
+            # Merged with the mark already inside, which stays where it is.
             joined = last.group(0)
             for mark in marks:
                 joined = joined[:-1] + merge(joined[-1], mark)
-            return joined[1:] + m.group(1)
-        return marks + m.group(1)
+            marks = joined[1:]
+        return marks + m.group(1) + m.group(2)
 
     return _MOVE_IN.sub(move, html)
 
 
 @finish(10)
 def quotes(html: str, root: Any) -> str:
-    if OPEN not in html and DQ not in html and SQ not in html:
+    if not any(q in html for q in (OPEN, DQ, SQ, LDQ, RDQ, LSQ, RSQ)):
         return html
     t = _terms(root)
     html = _nest(html, t)

@@ -6,8 +6,8 @@ and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-c
 ``text-case="title"``), and its ``sentence`` case lower-cases every word. Here:
 
 - title: each lower-case word, and each lower-case part of a hyphenated word, gets a
-  capital; stop words stay lower-case unless first, last, or after a colon; words with
-  capitals inside (``iPhone``, ``NATO``) stay; an all-capitals string is first lowered.
+  capital; stop words stay as written unless first, last, or after a colon; words with
+  capitals (``iPhone``, ``NATO``) stay.
   Only for English items (the item's ``language``, else the style's default locale).
 - sentence / capitalize-first: the first word gets a capital if it is lower-case (an
   all-capitals string is lowered first for ``sentence``); capitalize-all: every word.
@@ -150,10 +150,8 @@ def title(chars: _Chars) -> None:
                 continue
             edge = n in (first, last) and (k == 0 or n == last)
             stop = letters.lower() in STOP_WORDS and not edge and not (after_break and k == 0)
-            if stop and (letters.islower() or letters[1:].islower()):
-                for i in part:
-                    chars.map(i, "lower")
-            elif letters.islower() and not stop and (k == 0 or len(letters) > 1):
+            # A stop word stays as written: citeproc-js lowers no capital the field gives.
+            if letters.islower() and not stop and (k == 0 or len(letters) > 1):
                 # A lone letter after a hyphen is a label ("07-x"), not a word.
                 _capitalize(chars, part, latin=True)
         text = "".join(chars.chars[i] for i in word).rstrip("\ue000\ue001\"'”’)")
