@@ -44,6 +44,11 @@ _TAG = re.compile(
 )
 # Fields citeproc-py reads as data, not text.
 _NOT_TEXT = frozenset({"id", "type", "language"})
+# Number fields, where citeproc-py reads "&" as a list separator (and escapes it itself).
+_AMP_LISTS = frozenset({
+    "page", "page-first", "locator", "volume", "issue", "number", "edition", "chapter-number",
+    "collection-number", "number-of-pages", "number-of-volumes",
+})
 
 
 def encode(text: str) -> str:
@@ -101,7 +106,9 @@ def _encode_value(value: Any) -> Any:
 @prepare(50)
 def encode_fields(item: dict[str, Any]) -> None:
     for key, value in item.items():
-        if key not in _NOT_TEXT:
+        if key in _AMP_LISTS and isinstance(value, str):
+            item[key] = encode(value).replace(AMP, "&")
+        elif key not in _NOT_TEXT:
             item[key] = _encode_value(value)
 
 
