@@ -3,7 +3,8 @@
 citeproc-py crashes on ``"issued": "2020-03-04"`` (a string, not an object), ignores
 ``{"raw": "2021-05"}``, and crashes on ``[[""]]`` or ``[["2000", "", ""]]``. Before it reads
 an item, each date becomes ``date-parts`` (or ``literal`` when it is not a date); months
-13-24 become seasons, as citeproc-js reads them; a date with nothing left is dropped.
+13-24 are seasons, as citeproc-js reads them (kept as 13-16 for ``spec.dates``); a date
+with nothing left is dropped.
 
 Fixtures: date_String, date_EmptyStrings, date_VariousInvalidDates, date_RawParseSimpleDate…
 """
@@ -66,8 +67,9 @@ def clean(value: Any) -> dict[str, Any] | None:
             parts.append([0])  # an open range ("1987–"), which citeproc-py reads as year 0
     for kept in parts:
         if len(kept) >= 2 and 13 <= kept[1] <= 24:
-            date.setdefault("season", (kept[1] - 13) % 4 + 1)
-            del kept[1:]
+            # Kept as months 13-16 (spring-winter), so each end of a range has its own.
+            kept[1] = 13 + (kept[1] - 13) % 4
+            del kept[2:]
         elif len(kept) >= 2 and not 1 <= kept[1] <= 12:
             del kept[1:]
     if parts:
