@@ -34,7 +34,6 @@ from citekit.csl.spec.markup import MARKERS
 from citekit.csl.spec.markup import RDQ
 from citekit.csl.spec.markup import RSQ
 from citekit.csl.spec.markup import SQ
-from citekit.csl.spec.markup import mark_quotes
 from citekit.csl.spec.punctuation import merge
 
 OPEN, CLOSE = "\ue000", "\ue001"
@@ -45,13 +44,6 @@ TYPOGRAPHIC_APOSTROPHES = f"{{{CITEKIT_NS}}}typographic-apostrophes"
 
 @element("text")
 class Text(model.Text):
-    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        text, language = super().process(item, context, **kwargs)
-        if "value" in self.attrib and "variable" not in self.attrib and text:
-            # A literal value is text like a field's (affixes are not): its quotes nest.
-            text = String(mark_quotes(str(text)))
-        return text, language
-
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() == "true":
             return String(OPEN) + string + String(CLOSE)
