@@ -151,7 +151,8 @@ def _nest(html: str, t: _Terms) -> str:
             out.append({SQ: "'", LSQ: "‘", RSQ: "’"}[c])
         elif c in (SQ, RSQ):
             before, after = _neighbours(html, i)
-            if before.isalnum() and after.isalpha():
+            if (before.isalnum() and after.isalpha()) or after.isdigit():
+                # Inside a word (Chief's) or an elision of digits ('09).
                 out.append(t.apostrophe)
             elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
                 open_(SQ)

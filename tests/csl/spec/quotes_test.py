@@ -55,3 +55,7 @@ def test_curly_field_quotes_flip_inside_style_quotes(render: Render) -> None:
 def test_punctuation_inside_a_field_is_not_moved(render: Render) -> None:
     got = render('<text variable="title"/>', {"title": "meaning ‘God willing’. Then"}, piq=True)
     assert got == "meaning ‘God willing’. Then"
+
+
+def test_elision_before_digits_is_an_apostrophe(render: Render) -> None:
+    assert render('<text variable="title"/>', {"title": "ETFA '09"}) == "ETFA ’09"
