@@ -98,16 +98,20 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
 def _nest(html: str, t: _Terms) -> str:
     out: list[str] = []
     stack: list[str] = []
+    opened: list[tuple[int, str]] = []  # per open quote: its place in `out`, text if orphaned
     typographic = t.apostrophe == "’"
 
-    def open_(kind: str, glyph: str = "") -> None:
+    def open_(kind: str, glyph: str = "", orphan: str = "") -> None:
         # A field's curly quote outside any other keeps its glyph (citeproc-js does).
+        opened.append((len(out), orphan or glyph))
         out.append(glyph if glyph and not stack else t.open[len(stack) % 2])
         stack.append(kind)
 
     def close(kind: str, at: int, glyph: str = "") -> None:
         while stack and stack.pop() != kind:
-            pass
+            opened.pop()
+        if opened:
+            opened.pop()
         mark = glyph if glyph and not stack else t.close[len(stack) % 2]
         # Only a seam moves punctuation: the style's quotes, or a quote ending a field.
         if kind == OPEN or html[at + 1:at + 2] == FIELD_END:
@@ -131,11 +135,11 @@ def _nest(html: str, t: _Terms) -> str:
             close(OPEN, i)
         elif c == DQ:
             before, after = _neighbours(html, i)
-            if stack and stack[-1] == DQ:
+            if stack and stack[-1] == DQ and before.strip():
                 close(DQ, i)
             elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
-                open_(DQ)
-            elif DQ in stack:
+                open_(DQ, orphan='"')
+            elif DQ in stack and before.strip():
                 close(DQ, i)
             else:
                 out.append('"')
@@ -155,7 +159,7 @@ def _nest(html: str, t: _Terms) -> str:
                 # Inside a word (Chief's) or an elision of digits ('09).
                 out.append(t.apostrophe)
             elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
-                open_(SQ)
+                open_(SQ, orphan=t.apostrophe)
             elif SQ in stack:
                 close(SQ, i, "’" if c == RSQ else "")
             else:
@@ -163,6 +167,10 @@ def _nest(html: str, t: _Terms) -> str:
         else:
             out.append(c)
         i += 1
+    # A quote never closed was not a quote: print it as the field wrote it.
+    for at, text in opened:
+        if text:
+            out[at] = text
     return "".join(out)
 
 

@@ -20,6 +20,7 @@ textcase_CapitalizeFirst*, textcase_SentenceCapitalization, textcase_NonEnglish�
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
@@ -40,6 +41,9 @@ STOP_WORDS = frozenset(
     "de d' d’ von van".split()
 )
 _BREAKS_AFTER = ":?!."
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+# A word starting with an apostrophe ('t Hooft) or a digit (3rd) keeps its case.
+_KEEP_START = frozenset("'’\ue01e\ue022")
 # Markup from a field whose text no case change touches (CSL-JSON: sup, sub, small caps).
 _PROTECT = {"\ue014": "\ue015", "\ue016": "\ue017", "\ue018": "\ue019"}
 
@@ -55,7 +59,13 @@ class _Chars:
         for seg in self.segments:
             nocase = isinstance(seg, NoCase)
             in_tag = False
-            for c in str(seg):
+            text = str(seg)
+            entity_end = -1
+            for n, c in enumerate(text):
+                if c == "&":  # an HTML entity from a term (&amp;) is markup, not a word
+                    m = _ENTITY.match(text, n)
+                    entity_end = m.end() if m else -1
+                in_entity = n < entity_end
                 if c == "<":
                     in_tag = True
                 elif c in _PROTECT:
@@ -64,7 +74,7 @@ class _Chars:
                     closing.pop()
                 self.chars.append(c)
                 self.free.append(
-                    not (nocase or in_tag or closing or "\ue000" <= c <= "\uf8ff")
+                    not (nocase or in_tag or in_entity or closing or "\ue000" <= c <= "\uf8ff")
                 )
                 if c == ">":
                     in_tag = False
@@ -107,7 +117,7 @@ class _Chars:
                 if current:
                     words.append(current)
                 current = []
-            elif not ("\ue000" <= c <= "\uf8ff"):
+            else:
                 current.append(i)
         if current:
             words.append(current)
@@ -130,6 +140,8 @@ def _letters(chars: _Chars, part: list[int]) -> str:
 
 def _capitalize(chars: _Chars, part: list[int], *, latin: bool = False) -> None:
     for i in part:
+        if chars.chars[i] in _KEEP_START or chars.chars[i].isdigit():
+            return
         if chars.chars[i].isalpha():
             # citeproc-js leaves non-Latin letters (β-carotine) alone in title case.
             if not latin or chars.chars[i] < "\u0250":

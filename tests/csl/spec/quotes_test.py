@@ -59,3 +59,8 @@ def test_punctuation_inside_a_field_is_not_moved(render: Render) -> None:
 
 def test_elision_before_digits_is_an_apostrophe(render: Render) -> None:
     assert render('<text variable="title"/>', {"title": "ETFA '09"}) == "ETFA ’09"
+
+
+def test_a_quote_never_closed_is_printed_as_written(render: Render) -> None:
+    got = render('<text variable="title"/>', {"title": 'Nation of "Positive Obligations " of'})
+    assert got == 'Nation of "Positive Obligations " of'
