@@ -81,12 +81,15 @@ def parse(path: Path) -> Fixture:
         raw = sections.get(key)
         return json.loads(raw) if raw and raw.strip() else None
 
+    items = load("INPUT") or []
+    for n, item in enumerate(items, 1):
+        item.setdefault("id", f"ITEM-{n}")  # as the suite's own runner names id-less items
     return Fixture(
         name=path.stem,
         mode=sections["MODE"].strip(),
         result=sections.get("RESULT", "").strip(),
         csl=sections["CSL"].strip(),
-        items=load("INPUT") or [],
+        items=items,
         citation_items=load("CITATION-ITEMS"),
         citations=load("CITATIONS"),
         bibentries=load("BIBENTRIES"),

@@ -159,7 +159,10 @@ class Engine:
         good = list(items)
         while True:
             try:
-                return Bibliography(tuple(self._render_bibliography(good)), tuple(failures))
+                rendered = self._render_bibliography(good)
+                failures.extend(Failure(r.key, _EMPTY) for r in rendered if not r.html)
+                entries = tuple(r for r in rendered if r.html)
+                return Bibliography(entries, tuple(failures))
             except Exception:  # noqa: BLE001 - citeproc-py raises anything; isolate the item
                 bad = self._find_bad(good)
                 failures.extend(bad)
@@ -182,11 +185,13 @@ class Engine:
                 bib.register(cp.Citation([cp.CitationItem(str(item["id"]))]))
             bib.sort()
             rendered = bib.bibliography()
-        return [
-            Rendered(by_lower.get(key, key), spec.finish_output(str(html), self._style.root))
-            for key, html in zip(bib.keys, rendered, strict=True)
-            if str(html)  # an item with nothing to print in this style has no entry
-        ]
+            keys = bib.keys
+            if len(rendered) != len(keys):  # citeproc-py leaves out entries that print nothing
+                empty = {i.key for i in bib.items if not self._style.render_bibliography([i])}
+                keys = [k for k in keys if k not in empty]
+        out = {key: spec.finish_output(str(html), self._style.root)
+               for key, html in zip(keys, rendered, strict=True)}
+        return [Rendered(by_lower.get(key, key), out.get(key, "")) for key in bib.keys]
 
     def _find_bad(self, items: Sequence[Mapping[str, Any]]) -> list[Failure]:
         bad: list[Failure] = []
@@ -236,6 +241,9 @@ def _citation_item(cp: Any, c: Cite) -> Any:
     if c.suffix:
         kwargs["suffix"] = spec.prepare_affix(c.suffix)
     return cp.CitationItem(c.key.lower(), **kwargs)
+
+
+_EMPTY = "prints nothing in this style (no field it uses is set)"
 
 
 def _reason(e: Exception) -> str:

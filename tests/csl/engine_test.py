@@ -44,3 +44,12 @@ def test_citations_see_the_earlier_ones() -> None:
     items = [{"id": "A", "type": "book", "title": "T"}]
     out = Engine.from_string(MINIMAL).citations(items, [[Cite("A")], [Cite("A")]])
     assert out == ["T", "T again"]
+
+
+def test_an_entry_that_prints_nothing_is_reported() -> None:
+    items = [{"id": "a", "type": "book", "title": "T"}, {"id": "b", "type": "book"}]
+    bib = Engine.from_string(MINIMAL).bibliography(items)
+    assert [e.key for e in bib.entries] == ["a"]
+    assert [(f.key, f.reason) for f in bib.failures] == [
+        ("b", "prints nothing in this style (no field it uses is set)")
+    ]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 ELEMENTS: dict[str, type[Any]] = {}
+_REGISTERED: dict[str, list[type[Any]]] = {}
 
 Prepare = Callable[[dict[str, Any]], None]
 Finish = Callable[[str, Any], str]
@@ -33,11 +34,15 @@ def element(tag: str) -> Callable[[type[Any]], type[Any]]:
     """Register a class for the CSL element ``tag`` (e.g. "name", "date-part")."""
 
     def register(cls: type[Any]) -> type[Any]:
-        earlier = ELEMENTS.get(tag)
-        if earlier is not None and not issubclass(cls, earlier):
-            ELEMENTS[tag] = type(f"{cls.__name__}_{earlier.__name__}", (cls, earlier), {})
-        else:
-            ELEMENTS[tag] = cls
+        # Combine in module-name order, not import order: a module imported early by
+        # another (or by a test) must not change which fix wraps which.
+        classes = sorted({*_REGISTERED.get(tag, ()), cls}, key=lambda c: c.__module__)
+        _REGISTERED[tag] = classes
+        combined = classes[0]
+        for later in classes[1:]:
+            name = f"{later.__name__}_{combined.__name__}"
+            combined = type(name, (later, combined), {"__module__": __name__})
+        ELEMENTS[tag] = combined
         return cls
 
     return register

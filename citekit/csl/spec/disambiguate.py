@@ -422,6 +422,14 @@ _SHOWN = "citekit:year-suffix-shown"  # a key in the entry's ``repressed`` table
 class SuffixOnce(model.Date):  # type: ignore[misc]
     """An implicit year suffix prints with the first rendered date only."""
 
+    def _part(self, part: Any, date: Any) -> str:
+        # dates.py renders parts from plain ints; give the year its suffix back
+        text = str(super()._part(part, date))  # type: ignore[misc]
+        year = dict.get(date, "year")
+        if part.name == "year" and text and isinstance(year, SuffixedYear):
+            text += year.suffix
+        return text
+
     def process(
         self,
         item: Any,

@@ -3,7 +3,7 @@
 citeproc-py drops an entry whose layout renders nothing, so its list of entries no longer
 lines up with the items: citekit then took every item after it for the wrong one (or
 failed on the mismatch, as with an empty ``set`` item in most styles). Each item now gets
-an entry, empty when nothing prints, and the engine leaves empty entries out.
+an entry, empty when nothing prints, and the engine reports those items instead.
 
 Fixtures: none in the suite (it prints citeproc-js's "[CSL STYLE ERROR: reference with no
 printed form.]" placeholder); tests/csl/spec/empty_entries_test.py.

@@ -16,6 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from citeproc import model
+from citeproc.string import String
+
+from citekit.csl.spec import element
 from citekit.csl.spec import finish
 from citekit.csl.spec import prepare
 
@@ -29,16 +33,28 @@ _CLOSE = {
 AMP, LT, GT = "\ue01a", "\ue01b", "\ue01c"
 # A field's own straight quotes: only these (not a style's affixes) are quotes to nest.
 DQ, SQ = "\ue01d", "\ue01e"
-MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {AMP, LT, GT}
+# A field's curly quotes, which open or close by their shape.
+LDQ, RDQ, LSQ, RSQ = "\ue01f", "\ue020", "\ue021", "\ue022"
+_QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "’": RSQ})
+# After a quote that ends a field: punctuation the style adds there may move inside it.
+FIELD_END = "\ue023"
+MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
+    AMP, LT, GT, "\ue023", "\ue024", "\ue025"}
 
+NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
 _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(
-    r"<(/?)(i|b|sup|sub|sc)>|<span\s+(?:class=\"nocase\"|style=\"font-variant:\s*small-caps;?\")>"
-    r"|</span>",
+    r"<(/?)(i|b|sup|sub|sc)>"
+    r"|<span\s+(?:class=\"(?:nocase|nodecor)\"|style=\"font-variant:\s*small-caps;?\")>|</span>",
     re.I,
 )
 # Fields citeproc-py reads as data, not text.
 _NOT_TEXT = frozenset({"id", "type", "language"})
+# Number fields, where citeproc-py reads "&" as a list separator (and escapes it itself).
+_AMP_LISTS = frozenset({
+    "page", "page-first", "locator", "volume", "issue", "number", "edition", "chapter-number",
+    "collection-number", "number-of-pages", "number-of-volumes",
+})
 
 
 def encode(text: str) -> str:
@@ -56,23 +72,28 @@ def encode(text: str) -> str:
         elif tag.startswith("</span"):
             if not spans:
                 out.append(_escape(m.group(0)))
-            elif spans.pop() == "nocase":
-                out.append("</span>")
             else:
-                out.append(_CLOSE["sc"])
+                out.append({"nocase": "</span>", "nodecor": NODECOR_CLOSE}.get(
+                    spans.pop(), _CLOSE["sc"]))
         elif "nocase" in tag:
             spans.append("nocase")
             out.append(_NOCASE_OPEN)
+        elif "nodecor" in tag:
+            spans.append("nodecor")
+            out.append(NODECOR_OPEN)
         else:
             spans.append("sc")
             out.append(_OPEN["sc"])
     out.append(_escape(text[pos:]))
-    return "".join(out)
+    return _end("".join(out))
+
+
+def _end(encoded: str) -> str:
+    return encoded + FIELD_END if encoded[-1:] in (DQ, SQ, RDQ, RSQ) else encoded
 
 
 def _escape(text: str) -> str:
-    return (text.replace("&", AMP).replace("<", LT).replace(">", GT)
-            .replace('"', DQ).replace("'", SQ))
+    return text.replace("&", AMP).replace("<", LT).replace(">", GT).translate(_QUOTES)
 
 
 def _encode_value(value: Any) -> Any:
@@ -85,44 +106,87 @@ def _encode_value(value: Any) -> Any:
     return value
 
 
+@element("text")
+class Text(model.Text):
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context, **kwargs)
+        if "value" in self.attrib and "variable" not in self.attrib and text:
+            # A literal value is rich text like a field's (affixes are not).
+            text = String(encode(self.get("value")))
+        return text, language
+
+
 @prepare(50)
 def encode_fields(item: dict[str, Any]) -> None:
     for key, value in item.items():
-        if key not in _NOT_TEXT:
+        if key in _AMP_LISTS and isinstance(value, str):
+            item[key] = encode(value).replace(AMP, "&")
+        elif key not in _NOT_TEXT:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue01e]|<(/?)i>")
-_ITALIC_OFF = '<span style="font-style:normal;">'
+_DECODE = re.compile("[\ue010-\ue025]|</?(?:i|b)>|<span[^>]*>|</span>")
+_ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
+_OFF = {
+    "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
+    "sc": '<span style="font-variant:normal;">',
+}
+_CLOSES = {"<i>": "</i>", "<b>": "</b>"}
+_STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc"}
+_FIELD_OPEN = {_OPEN["i"]: "i", _OPEN["b"]: "b", _OPEN["sc"]: "sc"}
+_FIELD_CLOSE = frozenset({_CLOSE["i"], _CLOSE["b"], _CLOSE["sc"], NODECOR_CLOSE})
 _TAGS = {
-    "\ue012": "<b>", "\ue013": "</b>", "\ue014": "<sup>", "\ue015": "</sup>",
-    "\ue016": "<sub>", "\ue017": "</sub>", "\ue018": '<span style="font-variant:small-caps;">',
-    "\ue019": "</span>", AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
+    "\ue014": "<sup>", "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
+    AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
+    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "",
 }
 
 
 @finish(90)
 def decode(html: str, root: Any) -> str:
-    """Markers back to HTML; italics in an italic context turn upright."""
-    if not any(c in html for c in _TAGS) and "\ue010" not in html and "\ue011" not in html:
+    """Markers back to HTML. Field italics, bold or small caps inside the same decoration
+    flip to normal, and a ``nodecor`` span undoes every decoration around it."""
+    if not any("\ue010" <= c <= "\ue025" for c in html):
         return html
-    italic = 0  # depth of style-made <i> around here
-    stack: list[str] = []  # what each open field <i> printed
+    active = {"i": False, "b": False, "sc": False}
+    style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)
+    field: list[tuple[str, list[tuple[str, bool]]]] = []  # closing HTML, states to restore
     out: list[str] = []
     pos = 0
     for m in _DECODE.finditer(html):
         out.append(html[pos:m.start()])
         pos = m.end()
         token = m.group(0)
-        if m.group(1) is not None:  # the style's own <i>…</i>
-            italic += -1 if m.group(1) else 1
+        if token.startswith("<"):
             out.append(token)
-        elif token == _OPEN["i"]:
-            tag = _ITALIC_OFF if (italic + len(stack)) % 2 else "<i>"
-            stack.append(tag)
+            if token.startswith("</"):
+                entry = style.pop() if style else None
+                if entry:
+                    active[entry[0]] = entry[1]
+            else:
+                kind = _STYLE_TAGS.get(token)
+                style.append((kind, active[kind]) if kind else None)
+                if kind:
+                    active[kind] = True
+        elif token in _FIELD_OPEN:
+            kind = _FIELD_OPEN[token]
+            tag = _OFF[kind] if active[kind] else _ON[kind]
+            field.append((_CLOSES.get(tag, "</span>"), [(kind, active[kind])]))
+            active[kind] = not active[kind]
             out.append(tag)
-        elif token == _CLOSE["i"]:
-            out.append("</span>" if stack and stack.pop() == _ITALIC_OFF else "</i>")
+        elif token == NODECOR_OPEN:
+            kinds = [k for k, on in active.items() if on]
+            out.extend(_OFF[k] for k in kinds)
+            field.append(("</span>" * len(kinds), [(k, True) for k in kinds]))
+            for k in kinds:
+                active[k] = False
+        elif token in _FIELD_CLOSE and field:
+            closing, restore = field.pop()
+            out.append(closing)
+            for k, state in restore:
+                active[k] = state
+        elif token in _FIELD_CLOSE:  # a field's stray closing tag is text, as it was written
+            out.append({_CLOSE["i"]: "</i>", _CLOSE["b"]: "</b>"}.get(token, "</span>"))
         else:
             out.append(_TAGS[token])
     out.append(html[pos:])

@@ -29,6 +29,7 @@ from citeproc.string import String
 
 from citekit.csl.spec import CITEKIT_NS
 from citekit.csl.spec import element
+from citekit.csl.spec import markup
 
 AND_WHEN_TWO = f"{{{CITEKIT_NS}}}and-when-two"
 # Set on the entry's layout: the first name list it rendered (names, joined text).
@@ -73,9 +74,13 @@ def romanesque(*parts: str | None) -> bool:
     return all(_ROMANESQUE.match(p) for p in parts if p)
 
 
+# Field text arrives encoded by markup.py: its apostrophes and end-of-field mark.
+_APOSTROPHES = ("'", "\u2019", markup.SQ, markup.RSQ)
+
+
 def _joins(particle: str) -> bool:
     """A particle like ``al-`` or ``d’`` is written against the next word."""
-    return particle.endswith(("-", "'", "\u2019", "\ue01e"))  # \ue01e: markup.py's "'"
+    return particle.removesuffix(markup.FIELD_END).endswith(("-", *_APOSTROPHES))
 
 
 def join_words(*words: str | None) -> str:
@@ -99,7 +104,7 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
         while len(words) > 1 and (words[0][:1].islower() or _joins(words[0])) and words[0]:
             lead.append(words.pop(0))
         if not lead and len(words) == 1:
-            m = re.match(r"^([a-z]+['\u2019-])(\S.*)$", words[0])
+            m = re.match(rf"^([a-z]+[-{''.join(_APOSTROPHES)}])(\S.*)$", words[0])
             if m:
                 lead, words = [m.group(1)], [m.group(2)]
         if lead:

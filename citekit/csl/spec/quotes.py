@@ -27,7 +27,12 @@ from citekit.csl.spec import CITEKIT_NS
 from citekit.csl.spec import element
 from citekit.csl.spec import finish
 from citekit.csl.spec.markup import DQ
+from citekit.csl.spec.markup import FIELD_END
+from citekit.csl.spec.markup import LDQ
+from citekit.csl.spec.markup import LSQ
 from citekit.csl.spec.markup import MARKERS
+from citekit.csl.spec.markup import RDQ
+from citekit.csl.spec.markup import RSQ
 from citekit.csl.spec.markup import SQ
 from citekit.csl.spec.punctuation import merge
 
@@ -39,13 +44,6 @@ TYPOGRAPHIC_APOSTROPHES = f"{{{CITEKIT_NS}}}typographic-apostrophes"
 
 @element("text")
 class Text(model.Text):
-    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        text, language = super().process(item, context, **kwargs)
-        if "value" in self.attrib and "variable" not in self.attrib and text:
-            # A literal value is text like a field's (affixes are not): its quotes nest.
-            text = text.replace('"', DQ).replace("'", SQ)
-        return text, language
-
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() == "true":
             return String(OPEN) + string + String(CLOSE)
@@ -72,7 +70,7 @@ def _terms(root: Any) -> _Terms:
 
 
 _SKIP = MARKERS | {OPEN, CLOSE}
-_OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}\"'“‘"
+_OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}{LDQ}{LSQ}\"'“‘"
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -100,16 +98,25 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
 def _nest(html: str, t: _Terms) -> str:
     out: list[str] = []
     stack: list[str] = []
+    opened: list[tuple[int, str]] = []  # per open quote: its place in `out`, text if orphaned
     typographic = t.apostrophe == "’"
 
-    def open_(kind: str) -> None:
-        out.append(t.open[len(stack) % 2])
+    def open_(kind: str, glyph: str = "", orphan: str = "") -> None:
+        # A field's curly quote outside any other keeps its glyph (citeproc-js does).
+        opened.append((len(out), orphan or glyph))
+        out.append(glyph if glyph and not stack else t.open[len(stack) % 2])
         stack.append(kind)
 
-    def close(kind: str) -> None:
+    def close(kind: str, at: int, glyph: str = "") -> None:
         while stack and stack.pop() != kind:
-            pass
-        out.append(_CLOSING + t.close[len(stack) % 2] + _CLOSED)
+            opened.pop()
+        if opened:
+            opened.pop()
+        mark = glyph if glyph and not stack else t.close[len(stack) % 2]
+        # Only a seam moves punctuation: the style's quotes, or a quote ending a field.
+        if kind == OPEN or html[at + 1:at + 2] == FIELD_END:
+            mark = _CLOSING + mark + _CLOSED
+        out.append(mark)
 
     i = 0
     while i < len(html):
@@ -120,61 +127,76 @@ def _nest(html: str, t: _Terms) -> str:
             out.append(html[i:end + 1])
             i = end + 1
             continue
-        if c == OPEN:
+        if c == FIELD_END:
+            pass
+        elif c == OPEN:
             open_(OPEN)
         elif c == CLOSE:
-            close(OPEN)
+            close(OPEN, i)
         elif c == DQ:
             before, after = _neighbours(html, i)
-            if stack and stack[-1] == DQ:
-                close(DQ)
+            if stack and stack[-1] == DQ and before.strip():
+                close(DQ, i)
             elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
-                open_(DQ)
-            elif DQ in stack:
-                close(DQ)
+                open_(DQ, orphan='"')
+            elif DQ in stack and before.strip():
+                close(DQ, i)
             else:
                 out.append('"')
-        elif c == SQ and not typographic:
-            out.append("'")
-        elif c == SQ:
+        elif c == LDQ:
+            open_(DQ, "“")
+        elif c == RDQ and DQ in stack:
+            close(DQ, i, "”")
+        elif c == RDQ:
+            out.append("”")
+        elif c == LSQ and typographic:
+            open_(SQ, "‘")
+        elif c in (SQ, LSQ, RSQ) and not typographic:
+            out.append({SQ: "'", LSQ: "‘", RSQ: "’"}[c])
+        elif c in (SQ, RSQ):
             before, after = _neighbours(html, i)
-            if before.isalnum() and after.isalpha():
+            if (before.isalnum() and after.isalpha()) or after.isdigit():
+                # Inside a word (Chief's) or an elision of digits ('09).
                 out.append(t.apostrophe)
-            elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
-                open_(SQ)
+            elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
+                open_(SQ, orphan=t.apostrophe)
             elif SQ in stack:
-                close(SQ)
+                close(SQ, i, "’" if c == RSQ else "")
             else:
                 out.append(t.apostrophe)
         else:
             out.append(c)
         i += 1
+    # A quote never closed was not a quote: print it as the field wrote it.
+    for at, text in opened:
+        if text:
+            out[at] = text
     return "".join(out)
 
 
-_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)([.,!?]+)")
+# Closing quotes, any closing tags after them, then the marks to move inside.
+_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,!?]+)")
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
 def _move_in(html: str) -> str:
     def move(m: re.Match[str]) -> str:
-        before = m.string[:m.start()]
-        last = _BEFORE.search(before)
-        marks = m.group(2)
+        last = _BEFORE.search(m.string[:m.start()])
+        marks = m.group(3)
         if last:
-            # Merged with the mark already inside; the caller keeps `before` as is.
+            # Merged with the mark already inside, which stays where it is.
             joined = last.group(0)
             for mark in marks:
                 joined = joined[:-1] + merge(joined[-1], mark)
-            return joined[1:] + m.group(1)
-        return marks + m.group(1)
+            marks = joined[1:]
+        return marks + m.group(1) + m.group(2)
 
     return _MOVE_IN.sub(move, html)
 
 
 @finish(10)
 def quotes(html: str, root: Any) -> str:
-    if OPEN not in html and DQ not in html and SQ not in html:
+    if not any(q in html for q in (OPEN, DQ, SQ, LDQ, RDQ, LSQ, RSQ)):
         return html
     t = _terms(root)
     html = _nest(html, t)

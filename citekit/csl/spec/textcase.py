@@ -6,8 +6,8 @@ and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-c
 ``text-case="title"``), and its ``sentence`` case lower-cases every word. Here:
 
 - title: each lower-case word, and each lower-case part of a hyphenated word, gets a
-  capital; stop words stay lower-case unless first, last, or after a colon; words with
-  capitals inside (``iPhone``, ``NATO``) stay; an all-capitals string is first lowered.
+  capital; stop words stay as written unless first, last, or after a colon; words with
+  capitals (``iPhone``, ``NATO``) stay.
   Only for English items (the item's ``language``, else the style's default locale).
 - sentence / capitalize-first: the first word gets a capital if it is lower-case (an
   all-capitals string is lowered first for ``sentence``); capitalize-all: every word.
@@ -20,6 +20,7 @@ textcase_CapitalizeFirst*, textcase_SentenceCapitalization, textcase_NonEnglish�
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
@@ -40,6 +41,9 @@ STOP_WORDS = frozenset(
     "de d' d’ von van".split()
 )
 _BREAKS_AFTER = ":?!."
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+# A word starting with an apostrophe ('t Hooft) or a digit (3rd) keeps its case.
+_KEEP_START = frozenset("'’\ue01e\ue022")
 # Markup from a field whose text no case change touches (CSL-JSON: sup, sub, small caps).
 _PROTECT = {"\ue014": "\ue015", "\ue016": "\ue017", "\ue018": "\ue019"}
 
@@ -55,7 +59,13 @@ class _Chars:
         for seg in self.segments:
             nocase = isinstance(seg, NoCase)
             in_tag = False
-            for c in str(seg):
+            text = str(seg)
+            entity_end = -1
+            for n, c in enumerate(text):
+                if c == "&":  # an HTML entity from a term (&amp;) is markup, not a word
+                    m = _ENTITY.match(text, n)
+                    entity_end = m.end() if m else -1
+                in_entity = n < entity_end
                 if c == "<":
                     in_tag = True
                 elif c in _PROTECT:
@@ -64,7 +74,7 @@ class _Chars:
                     closing.pop()
                 self.chars.append(c)
                 self.free.append(
-                    not (nocase or in_tag or closing or "\ue000" <= c <= "\uf8ff")
+                    not (nocase or in_tag or in_entity or closing or "\ue000" <= c <= "\uf8ff")
                 )
                 if c == ">":
                     in_tag = False
@@ -107,7 +117,7 @@ class _Chars:
                 if current:
                     words.append(current)
                 current = []
-            elif not ("\ue000" <= c <= "\uf8ff"):
+            else:
                 current.append(i)
         if current:
             words.append(current)
@@ -130,6 +140,8 @@ def _letters(chars: _Chars, part: list[int]) -> str:
 
 def _capitalize(chars: _Chars, part: list[int], *, latin: bool = False) -> None:
     for i in part:
+        if chars.chars[i] in _KEEP_START or chars.chars[i].isdigit():
+            return
         if chars.chars[i].isalpha():
             # citeproc-js leaves non-Latin letters (β-carotine) alone in title case.
             if not latin or chars.chars[i] < "\u0250":
@@ -150,10 +162,8 @@ def title(chars: _Chars) -> None:
                 continue
             edge = n in (first, last) and (k == 0 or n == last)
             stop = letters.lower() in STOP_WORDS and not edge and not (after_break and k == 0)
-            if stop and (letters.islower() or letters[1:].islower()):
-                for i in part:
-                    chars.map(i, "lower")
-            elif letters.islower() and not stop and (k == 0 or len(letters) > 1):
+            # A stop word stays as written: citeproc-js lowers no capital the field gives.
+            if letters.islower() and not stop and (k == 0 or len(letters) > 1):
                 # A lone letter after a hyphen is a label ("07-x"), not a word.
                 _capitalize(chars, part, latin=True)
         text = "".join(chars.chars[i] for i in word).rstrip("\ue000\ue001\"'”’)")

@@ -40,3 +40,27 @@ def test_straight_apostrophes_when_the_style_says_so(render: Render) -> None:
     attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:typographic-apostrophes="false"'
     got = render('<text variable="title"/>', {"title": "Chief's 'big' day"}, attrs=attrs)
     assert got == "Chief's 'big' day"
+
+
+def test_curly_field_quotes_keep_their_glyph_at_top_and_take_a_seam_period(render: Render) -> None:
+    body = '<text variable="title" font-style="italic" suffix="."/>'
+    got = render(body, {"title": "Aristotle’s “De Motu”"}, piq=True)
+    assert got == "<i>Aristotle’s “De Motu.”</i>"
+
+
+def test_curly_field_quotes_flip_inside_style_quotes(render: Render) -> None:
+    assert render(TITLE, {"title": "On “Intention” today"}, piq=True) == "“On ‘Intention’ today.”"
+
+
+def test_punctuation_inside_a_field_is_not_moved(render: Render) -> None:
+    got = render('<text variable="title"/>', {"title": "meaning ‘God willing’. Then"}, piq=True)
+    assert got == "meaning ‘God willing’. Then"
+
+
+def test_elision_before_digits_is_an_apostrophe(render: Render) -> None:
+    assert render('<text variable="title"/>', {"title": "ETFA '09"}) == "ETFA ’09"
+
+
+def test_a_quote_never_closed_is_printed_as_written(render: Render) -> None:
+    got = render('<text variable="title"/>', {"title": 'Nation of "Positive Obligations " of'})
+    assert got == 'Nation of "Positive Obligations " of'

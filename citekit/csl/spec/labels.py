@@ -1,0 +1,47 @@
+"""``<label>`` for number variables: plural by the value, as CSL 1.0.2 says.
+
+citeproc-py looks up ``item["number-of-volumes"]`` on the cite instead of the item, which
+raises, so the label (and with it "3 vols.") disappears.
+
+- ``number-of-*``: plural when the number is greater than 1.
+- other number variables and locators: plural when the value holds more than one number
+  (a range or a list: "2-4", "2, 4", "213 et 235"), singular otherwise.
+
+Fixtures: label_PluralNumberOfVolumes; reference style modern-language-association
+("3 vols.").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import model
+from citeproc.source import VariableError
+
+from citekit.csl.spec import element
+
+_NUMBER = re.compile(r"\d+")
+# Two numbers apart ("2-4", "2, 4", "213 et 235"); a period joins a dotted number ("2.0").
+_SEPARATED = re.compile(r"\d+[^\d.]+\d")
+
+
+def plural(variable: str, value: Any) -> bool:
+    text = str(value)
+    if variable.startswith("number-of-"):
+        m = _NUMBER.search(text)
+        return bool(m) and int(m.group()) > 1
+    return bool(_SEPARATED.search(text))
+
+
+@element("label")
+class Label(model.Label):
+    def _is_plural(self, item: Any) -> bool:
+        variable = self.get("variable")
+        if variable == "locator":
+            return plural(variable, item.locator.identifier)
+        try:
+            value = item.reference[variable.replace("-", "_")]
+        except VariableError:
+            return False
+        return plural(variable, value)
