@@ -424,7 +424,7 @@ class SuffixOnce(model.Date):  # type: ignore[misc]
 
     def _part(self, part: Any, date: Any) -> str:
         # dates.py renders parts from plain ints; give the year its suffix back
-        text = str(super()._part(part, date))  # type: ignore[misc]
+        text = str(super()._part(part, date))
         year = dict.get(date, "year")
         if part.name == "year" and text and isinstance(year, SuffixedYear):
             text += year.suffix
