@@ -173,41 +173,6 @@ def _sorting(element: Any, kwargs: dict[str, Any]) -> bool:
     return bool(kwargs.get("sort_options")) or bool(getattr(element.get_root(), SORTING, None))
 
 
-class _Suppressible:
-    """Number and date variables also stay hidden once a substitute has printed them."""
-
-    def process(self, item: Any, *args: Any, **kwargs: Any) -> Any:
-        variable = kwargs.get("variable") or self.get("variable")  # type: ignore[attr-defined]
-        if args and isinstance(args[0], str):
-            variable = args[0]
-        tag = self.tag.rsplit("}", 1)[-1]  # type: ignore[attr-defined]
-        context = kwargs.get("context") or self
-        if isinstance(variable, str) and variable in repressed(context, tag):
-            return None
-        return super().process(item, *args, **kwargs)  # type: ignore[misc]
-
-
-@element("number")
-class Number(_Suppressible, model.Number):  # type: ignore[misc]
-    pass
-
-
-@element("date")
-class Date(_Suppressible, model.Date):  # type: ignore[misc]
-    pass
-
-
-@element("label")
-class Label(model.Label):  # type: ignore[misc]
-    """A variable's label goes with the variable when a substitute has used it."""
-
-    def process(self, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:
-        own = self.get("variable")
-        if variable is None and own and own in repressed(kwargs.get("context") or self, "text"):
-            return None
-        return super().process(item, variable, *args, **kwargs)
-
-
 @element("substitute")
 class Substitute(model.Substitute):  # type: ignore[misc]
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -229,7 +194,11 @@ class Substitute(model.Substitute):  # type: ignore[misc]
                 finally:
                     layout.citekit_substituting = outer
             if text:
-                suppress(context, {v.replace("_", "-") for v in seen} - _NOT_CONTENT)
+                used = {v.replace("_", "-") for v in seen} - _NOT_CONTENT
+                # a short title stands for its title too (and the other way round)
+                used |= {v.removesuffix("-short") for v in used}
+                used |= {f"{v}-short" for v in used}
+                suppress(context, used)
                 return text
         return None
 

@@ -39,3 +39,18 @@ def test_substitute_through_a_macro() -> None:
     ]
     got = [e.html for e in engine.bibliography(items).entries]
     assert got == ["John Doe (editor). [T]", "[U]. 2 ed", "[V]"]
+
+
+def test_a_substituted_short_title_hides_the_title() -> None:
+    from tests.csl.spec.helpers import cite
+    from tests.csl.spec.helpers import engine
+
+    body = (
+        '<group delimiter=", "><names variable="author"><name/><substitute>'
+        '<text variable="title" form="short"/></substitute></names>'
+        '<text variable="title" form="short"/><number variable="edition"/>'
+        '<label variable="edition" form="short" prefix=" "/></group>'
+    )
+    e = engine(cite=body)
+    item = {"id": "a", "type": "book", "title": "Long Title", "title-short": "Short"}
+    assert cite(e, [item], "a") == "Short"
