@@ -48,8 +48,7 @@ def test_a_substituted_short_title_hides_the_title() -> None:
     body = (
         '<group delimiter=", "><names variable="author"><name/><substitute>'
         '<text variable="title" form="short"/></substitute></names>'
-        '<text variable="title" form="short"/><number variable="edition"/>'
-        '<label variable="edition" form="short" prefix=" "/></group>'
+        '<text variable="title" form="short"/></group>'
     )
     e = engine(cite=body)
     item = {"id": "a", "type": "book", "title": "Long Title", "title-short": "Short"}
