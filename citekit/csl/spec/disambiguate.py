@@ -280,9 +280,14 @@ def _initials(given: str) -> str:
     return "".join(c for c in given if c.isupper()) or given[:1]
 
 
+_LABEL = "citekit_citation_label"
+
+
 def _clear(bib: Any) -> None:
     for ref in bib.source.values():
         dict.pop(ref, "year_suffix", None)
+        if dict.get(ref, _LABEL) is not None:
+            dict.__setitem__(ref, "citation_label", dict.pop(ref, _LABEL))
         issued = dict.get(ref, "issued")
         for date in _dates(issued):
             if isinstance(dict.get(date, "year"), SuffixedYear):
@@ -297,9 +302,15 @@ def _dates(issued: Any) -> list[Any]:
     return []
 
 
-def _give_suffix(ref: Any, suffix: str, *, implicit: bool) -> None:
+def _give_suffix(ref: Any, suffix: str, *, implicit: bool, label: bool = False) -> None:
     dict.__setitem__(ref, "year_suffix", String(suffix))
     if not implicit:
+        return
+    if label and dict.get(ref, "citation_label"):
+        # a style that cites by label ("Doe65") shows the suffix there: "Doe65a"
+        base = dict.get(ref, _LABEL) or dict.get(ref, "citation_label")
+        dict.__setitem__(ref, _LABEL, base)
+        dict.__setitem__(ref, "citation_label", String(str(base) + suffix))
         return
     dates = _dates(dict.get(ref, "issued"))
     if dates:
@@ -348,9 +359,10 @@ def disambiguate(bib: Any, root: Any) -> None:
                 renders[key] = state.render(key)
     if add_suffix:
         implicit = not _uses_year_suffix(root)
+        label = bool(root.xpath_search(".//cs:text[@variable='citation-label']"))
         for group in state.ambiguous(renders):
             for n, key in enumerate(state.in_bibliography_order(group)):
-                _give_suffix(bib.source[key], letters(n), implicit=implicit)
+                _give_suffix(bib.source[key], letters(n), implicit=implicit, label=label)
 
 
 def _bibliography_of(items: Iterable[Any]) -> Any:

@@ -39,3 +39,30 @@ def test_conditions_see_unknown_names_and_dates() -> None:
 def test_a_name_given_as_a_string_is_a_literal() -> None:
     e = engine(entry='<names variable="author"><name/></names>')
     assert entries(e, [{"id": "a", "type": "book", "author": "Monty Python"}]) == ["Monty Python"]
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    (
+        pytest.param(["Doe"], "Doe65", id="one"),
+        pytest.param(["Roe", "Noakes"], "RoNo65", id="two"),
+        pytest.param(["Asthma", "Bronchitis", "Cold"], "AsBC65", id="three"),
+        pytest.param(["von Dipheria", "Eczema", "Flu", "Goiter", "Hiccup"], "DEFG65", id="many"),
+    ),
+)
+def test_default_citation_label(authors: list[str], expected: str) -> None:
+    from citekit.csl.spec.variables import trigraph
+
+    item = {"author": [{"family": a} for a in authors], "issued": {"date-parts": [[1965]]}}
+    assert trigraph(item) == expected
+
+
+def test_citation_label_takes_the_year_suffix() -> None:
+    e = engine(
+        cite='<text variable="citation-label"/>', citation='disambiguate-add-year-suffix="true"'
+    )
+    items = [
+        {"id": k, "type": "book", "author": [{"family": "Doe"}], "issued": {"date-parts": [[1965]]}}
+        for k in "ab"
+    ]
+    assert cite(e, items, "a", "b") == "Doe65a; Doe65b"
