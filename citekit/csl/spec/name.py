@@ -76,6 +76,7 @@ def romanesque(*parts: str | None) -> bool:
 
 # Field text arrives encoded by markup.py: its apostrophes and end-of-field mark.
 _APOSTROPHES = ("'", "\u2019", markup.SQ, markup.RSQ)
+_DOUBLE_QUOTES = ('"', markup.DQ)
 
 
 def _joins(particle: str) -> bool:
@@ -98,7 +99,20 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
     p = {k: str(v) for k, v in name.items() if isinstance(v, str | int) and v != ""}
     if "literal" in p or "family" not in p:
         return p
-    if not name.get("non-dropping-particle") and name.get("parse-names") is not False:
+    parse = name.get("parse-names") is not False
+    family = p["family"].removesuffix(markup.FIELD_END)
+    if family[:1] in _DOUBLE_QUOTES and family[-1:] in _DOUBLE_QUOTES and len(family) > 2:
+        # "\"van Happel\"": a quoted family name is taken as it is (bugreports_parseName)
+        p["family"], parse = family[1:-1], False
+    given = p.get("given", "")
+    if parse and "suffix" not in p and re.search(r",!? ", given):
+        # "John, III" or "John,! Jr." (the "!" asks for a comma before the suffix)
+        given, _, suffix = given.partition(",")
+        p["given"] = given
+        if suffix.startswith("!"):
+            p["comma-suffix"], suffix = "true", suffix[1:]
+        p["suffix"] = suffix.strip()
+    if not name.get("non-dropping-particle") and parse:
         words = p["family"].split(" ")
         lead = []
         while len(words) > 1 and (words[0][:1].islower() or _joins(words[0])) and words[0]:
@@ -111,7 +125,7 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
             p["non-dropping-particle"] = join_words(*lead)
             p["family"] = " ".join(words)
     given = p.get("given", "")
-    if given and not name.get("dropping-particle") and name.get("parse-names") is not False:
+    if given and not name.get("dropping-particle") and parse:
         words = given.split(" ")
         tail: list[str] = []
         while len(words) > 1 and words[-1][:1].islower():

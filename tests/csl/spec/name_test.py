@@ -38,6 +38,12 @@ def test_initialize_without_hyphen() -> None:
     assert initialize("Jean-Paul", ".", hyphen=False) == "J.P."
 
 
+def test_parts_read_suffixes_and_quoted_families() -> None:
+    assert parts_of({"family": "Doe", "given": "John, III"})["suffix"] == "III"
+    assert parts_of({"family": "Doe", "given": "John,! Jr."})["comma-suffix"] == "true"
+    assert parts_of({"family": '"van Happel"', "given": "Eduard"})["family"] == "van Happel"
+
+
 def test_parts_split_particles() -> None:
     assert parts_of({"family": "van Gogh", "given": "Vincent"}) == {
         "family": "Gogh",
