@@ -117,12 +117,16 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
         lead = []
         while len(words) > 1 and (words[0][:1].islower() or _joins(words[0])) and words[0]:
             lead.append(words.pop(0))
+        spaced = bool(lead)
         if not lead and len(words) == 1:
             m = re.match(rf"^([a-z]+[-{''.join(_APOSTROPHES)}])(\S.*)$", words[0])
             if m:
                 lead, words = [m.group(1)], [m.group(2)]
         if lead:
-            p["non-dropping-particle"] = join_words(*lead)
+            particle = join_words(*lead)
+            if spaced and _joins(particle):
+                particle += " "  # "de' Frinkle" keeps its space; "d'Wander" has none
+            p["non-dropping-particle"] = particle
             p["family"] = " ".join(words)
     given = p.get("given", "")
     if given and not name.get("dropping-particle") and parse:

@@ -30,6 +30,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citekit.csl.spec import element
+from citekit.csl.spec import markup
 from citekit.csl.spec.disambiguate import SORTED
 from citekit.csl.spec.name import SORTING
 from citekit.csl.spec.name import parts_of
@@ -40,7 +41,8 @@ _TAG = re.compile(r"<[^>]+>")
 _LEAD = re.compile(r"^[\W_]+", re.UNICODE)
 # Quotes are decoration, not content: a quoted article title sorts with its plain twin.
 # Private-use characters are the placeholders of markup.py and quotes.py.
-_QUOTES = re.compile("[\"'“”‘’«»‹›„‚\ue000-\uf8ff]")
+_QUOTES = re.compile("[\"“”«»‹›„\ue000-\uf8ff]")
+_APOSTROPHES = "'‘’‚" + markup.SQ + markup.RSQ + markup.LSQ
 _NUMBER = re.compile(r"^\s*(-?\d+)")
 
 
@@ -52,7 +54,12 @@ def collate(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ı", "i").replace("ø", "o").replace("æ", "ae").replace("ß", "ss")
-    return _LEAD.sub("", _QUOTES.sub("", text)).casefold().strip()
+    text = _QUOTES.sub("", "".join(" " if c in _APOSTROPHES else c for c in text))
+    # Punctuation does not order (as in citeproc-js's collator): "Title, A" before
+    # "Title B"; an apostrophe parts words ("d’Wander" sorts as "d wander").
+    text = "".join(c if c.isalnum() or c.isspace() or c in "\x01\x02" else
+                   (" " if c in _APOSTROPHES else "") for c in text)
+    return " ".join(text.casefold().split())
 
 
 def sort_options(element: Any) -> dict[str, Any] | None:
