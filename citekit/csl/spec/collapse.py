@@ -105,7 +105,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         elif grouping:
             text = self._years(cites, parent, delimiter, collapse)
         else:
-            text = delimiter.join(c.text for c in cites)
+            text = _delimited(cites, delimiter)
         extra = [callback(item) or f"{item.key}?" for item in bad]
         if extra:
             text = delimiter.join([t for t in (text, *extra) if t])
@@ -236,6 +236,17 @@ class Layout(model.Layout):  # type: ignore[misc]
                 parts.append((cite.text if not parts else cite.bare, False))
         flush()
         return parts
+
+
+def _delimited(cites: list[_Cite], delimiter: str) -> str:
+    """A cite whose prefix starts with punctuation brings its own delimiter."""
+    out = ""
+    for n, cite in enumerate(cites):
+        prefix = str(cite.item.get("prefix", ""))
+        if n and prefix[:1] not in (",", ";", ".", ":"):
+            out += delimiter
+        out += cite.text
+    return out
 
 
 def _grouped(cites: list[_Cite]) -> list[_Cite]:

@@ -70,3 +70,9 @@ def test_cite_grouping_joins_cites_by_the_same_names() -> None:
     assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900, Smith 2000; Jones 2000"
     # only a sorted citation moves cites: here they stay where the author put them
     assert cite(e, ITEMS, "a", "c", "b") == "Smith 1900; Jones 2000; Smith 2000"
+
+
+def test_a_prefix_starting_with_punctuation_replaces_the_delimiter() -> None:
+    e = engine(cite='<text variable="title"/>')
+    got = e.citation(ITEMS, [Cite("a"), Cite("b", prefix=", cited in ")])
+    assert got == "a, cited in b"
