@@ -174,24 +174,40 @@ def _nest(html: str, t: _Terms) -> str:
     return "".join(out)
 
 
-# Closing quotes, any closing tags after them, then the marks to move inside.
-_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,!?]+)")
+# Closing quotes, any closing tags after them, then the marks that follow.
+_MOVE_IN = re.compile(
+    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,;:!?]+)")
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
 def _move_in(html: str) -> str:
     def move(m: re.Match[str]) -> str:
+        run = m.group(3)[0]
+        for mark in m.group(3)[1:]:  # the marks meet each other first (":" + "!" -> "!")
+            run = run[:-1] + merge(run[-1], mark)
+        cut = next((n for n, c in enumerate(run) if c in ";:"), len(run))
+        marks, outside = run[:cut], run[cut:]
         last = _BEFORE.search(m.string[:m.start()])
-        marks = m.group(3)
-        if last:
+        if last and marks:
             # Merged with the mark already inside, which stays where it is.
             joined = last.group(0)
             for mark in marks:
                 joined = joined[:-1] + merge(joined[-1], mark)
             marks = joined[1:]
-        return marks + m.group(1) + m.group(2)
+        return marks + m.group(1) + m.group(2) + outside
 
-    return _MOVE_IN.sub(move, html)
+    return _AFTER_INSIDE.sub(_merge_after, _MOVE_IN.sub(move, html))
+
+
+# A colon or semicolon after closing quotes meets the mark now inside them.
+_AFTER_INSIDE = re.compile(
+    f"([.,;:!?])((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+(?:</[a-z]+>)*)([;:])")
+
+
+def _merge_after(m: re.Match[str]) -> str:
+    if merge(m.group(1), m.group(3)) == m.group(1):
+        return m.group(1) + m.group(2)
+    return m.group(0)
 
 
 @finish(10)

@@ -64,3 +64,15 @@ def test_elision_before_digits_is_an_apostrophe(render: Render) -> None:
 def test_a_quote_never_closed_is_printed_as_written(render: Render) -> None:
     got = render('<text variable="title"/>', {"title": 'Nation of "Positive Obligations " of'})
     assert got == 'Nation of "Positive Obligations " of'
+
+
+@pytest.mark.parametrize(("suffix", "prefix", "expected"), (
+    pytest.param(":", "! x", "“T!” x", id="colon then bang: the bang goes in"),
+    pytest.param("!", ": x", "“T!” x", id="bang inside swallows the colon after"),
+    pytest.param(":", "; x", "“T”:; x", id="colon and semicolon stay out"),
+))
+def test_marks_meet_before_moving_in(render: Render, suffix: str, prefix: str,
+                                     expected: str) -> None:
+    body = (f'<group><text variable="title" quotes="true" suffix="{suffix}"/>'
+            f'<text value="x" prefix="{prefix[:-1]}"/></group>')
+    assert render(body, {"title": "T"}, piq=True) == expected
