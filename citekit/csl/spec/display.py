@@ -100,4 +100,5 @@ def divs(html: str, root: Any) -> str:
     unclosed = sum(html.count(c) for c in _HTML) - html.count(CLOSE)
     for c, tag in _HTML.items():
         html = html.replace(c, tag)
-    return html.replace(CLOSE, "</div>") + "</div>" * max(unclosed, 0)
+    # The entry ends where its text does: no trailing space before the last </div>.
+    return html.replace(CLOSE, "</div>").rstrip() + "</div>" * max(unclosed, 0)

@@ -15,3 +15,10 @@ def test_second_field_align_splits_the_entry(render: Render) -> None:
                  attrs="", bib_attrs='second-field-align="flush"')
     assert got == ('<div class="csl-left-margin">[1]</div>'
                    '<div class="csl-right-inline"> P.</div>')
+
+
+def test_right_inline_ends_without_trailing_space(render: Render) -> None:
+    body = '<text variable="title" suffix=". "/><text variable="publisher" suffix=". "/>'
+    got = render(body, {"title": "1", "publisher": "P"}, bib_attrs='second-field-align="flush"')
+    assert got == ('<div class="csl-left-margin">1. </div>'
+                   '<div class="csl-right-inline">P.</div>')
