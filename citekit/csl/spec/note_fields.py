@@ -1,12 +1,12 @@
 """Variables written in ``note`` as ``name: value`` lines (Zotero's "cheater syntax").
 
 Zotero stores CSL variables it has no field for in the item's note, one per line
-(``event-date: 2004-10-01/2004-10-14``, ``reviewed-author: Hall || W.C.``); citeproc-js
+(``event-date: 2004-10-01/2004-10-14``, ``translator: Hall || W.C.``); citeproc-js
 reads them as variables when the item does not set them, and drops those lines from
 the note. Dates go through ``spec.date_input``; names are ``family || given``.
 
-Fixtures: number_LimitOrdinalsToDayOne, variables_ContainerTitleShort2,
-label_NameLabelThroughSubstitute.
+Fixtures: variables_ContainerTitleShort2 (number_LimitOrdinalsToDayOne also needs
+gendered ordinals).
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from citekit.csl.spec import prepare
 
 _DATES = frozenset(v.replace("_", "-") for v in DATES)
 _NAMES = frozenset(v.replace("_", "-") for v in NAMES)
+# Only variables citeproc-py can hold: a name list it does not know would crash it.
 _KNOWN = frozenset(v.replace("_", "-") for v in VARIABLES) | {
-    "reviewed-author", "reviewed-title", "collection-title-short", "container-title-short"}
+    "reviewed-title", "collection-title-short", "container-title-short"}
 _LINE = re.compile(r"^\s*([a-z][a-z-]*)\s*:\s*(.*?)\s*$")
 
 

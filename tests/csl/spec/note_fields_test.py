@@ -11,10 +11,10 @@ def _read(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_variables_in_the_note_become_variables() -> None:
-    item = _read({"note": "event-date: 2004-10-01\nreviewed-author: Hall || W.C.\nSeen."})
+    item = _read({"note": "event-date: 2004-10-01\ntranslator: Hall || W.C.\nSeen."})
     assert item == {
         "event-date": {"raw": "2004-10-01"},
-        "reviewed-author": [{"family": "Hall", "given": "W.C."}],
+        "translator": [{"family": "Hall", "given": "W.C."}],
         "note": "Seen.",
     }
 
