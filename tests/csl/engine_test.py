@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from citekit.csl.engine import Cite
 from citekit.csl.engine import Engine
 
@@ -53,3 +55,17 @@ def test_an_entry_that_prints_nothing_is_reported() -> None:
     assert [(f.key, f.reason) for f in bib.failures] == [
         ("b", "prints nothing in this style (no field it uses is set)")
     ]
+
+
+@pytest.mark.parametrize(("item", "expected"), (
+    pytest.param({"title": "Why Now?"}, "Smith, A.“Why Now?.” The Diplomat, February 7, 2023.",
+                 id="the site's period stays after a question mark"),
+    pytest.param({"title": 'The \'Quoted\' and "Double" Words'},
+                 "Smith, A.“The 'Quoted' and \"Double\" Words.” The Diplomat, February 7, 2023.",
+                 id="straight quotes stay as stored"),
+    pytest.param({"title": "AT&T"}, "Smith, A.“AT&amp;T.” The Diplomat, February 7, 2023.",
+                 id="HTML is escaped"),
+))
+def test_belfer_prints_titles_as_entered(item: dict[str, str], expected: str) -> None:
+    base = {**POLLMANN, "author": [{"family": "Smith", "given": "A."}], **item}
+    assert [e.html for e in Engine(BELFER).bibliography([base]).entries] == [expected]

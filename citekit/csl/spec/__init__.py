@@ -30,6 +30,12 @@ _FINISHERS: list[tuple[int, Finish]] = []
 CITEKIT_NS = "https://citekit.dev/csl"
 
 
+def citekit_option(root: Any, name: str) -> str | None:
+    """A citekit extension attribute on the style's root (``citekit:name``)."""
+    value = root.get(f"{{{CITEKIT_NS}}}{name}")
+    return None if value is None else str(value)
+
+
 def element(tag: str) -> Callable[[type[Any]], type[Any]]:
     """Register a class for the CSL element ``tag`` (e.g. "name", "date-part")."""
 

@@ -5,6 +5,9 @@ closing tag: a title ending in "?" followed by the suffix "." prints "Why?." and
 ``<i>Title?</i>.`` keeps both marks. The rules (which mark survives when two meet) are
 citeproc-js's, as the CSL test suite spells them out in punctuation_FullMonty*.
 
+``citekit:merge-punctuation="false"`` on the style's root (a citekit extension) prints
+every mark as the style and the fields write them.
+
 Fixtures: punctuation_FullMontyPlain, punctuation_FullMontyField,
 punctuation_DoNotSuppressColonAfterPeriod, bugreports_DuplicateTerminalPunctuationInBibliography…
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from citekit.csl.spec import citekit_option
 from citekit.csl.spec import finish
 
 MARKS = ".,;:!?"
@@ -42,6 +46,9 @@ _ADJACENT = re.compile(r"([.,;:!?])(?!\1)([.,;:!?])")
 
 @finish(20)
 def merge_marks(html: str, root: Any) -> str:
+    if citekit_option(root, "merge-punctuation") == "false":
+        return html
+
     def across(m: re.Match[str]) -> str:
         if merge(m.group(1), m.group(3)) == m.group(1):
             return m.group(1) + m.group(2)

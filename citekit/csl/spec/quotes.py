@@ -6,8 +6,13 @@ leaves a title's own ``"…"`` and ``'…'`` straight, and ignores the locale's
 after rendering, every quote (the style's and the straight ones in field values) gets the
 outer or inner locale term by its nesting depth, a following ``.`` ``,`` ``!`` ``?``
 moves inside a closing quote when the locale asks for it, and an apostrophe becomes
-``’``, unless the style's root says ``citekit:typographic-apostrophes="false"`` (then
-straight single quotes stay exactly as stored).
+``’``.
+
+Two citekit extension attributes on the style's root (ignored by other processors) keep
+a house style's text as entered: ``citekit:typographic-apostrophes="false"`` prints the
+straight quote characters of fields (``'`` and ``"``) exactly as stored, and
+``citekit:merge-punctuation="false"`` moves no punctuation into quotes (see also
+``spec.punctuation``).
 
 Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInnerQuote,
 affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
@@ -23,7 +28,7 @@ from typing import Any
 from citeproc import model
 from citeproc.string import String
 
-from citekit.csl.spec import CITEKIT_NS
+from citekit.csl.spec import citekit_option
 from citekit.csl.spec import element
 from citekit.csl.spec import finish
 from citekit.csl.spec.markup import DQ
@@ -39,7 +44,6 @@ from citekit.csl.spec.punctuation import merge
 OPEN, CLOSE = "\ue000", "\ue001"
 # Around each closing quote printed, so punctuation can be moved in afterwards.
 _CLOSING, _CLOSED = "\ue002", "\ue003"
-TYPOGRAPHIC_APOSTROPHES = f"{{{CITEKIT_NS}}}typographic-apostrophes"
 
 
 @element("text")
@@ -57,8 +61,10 @@ class _Terms:
 
         self.open = (term("open-quote"), term("open-inner-quote"))
         self.close = (term("close-quote"), term("close-inner-quote"))
-        self.inside = str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
-        self.apostrophe = "'" if root.get(TYPOGRAPHIC_APOSTROPHES) == "false" else "’"
+        self.inside = (str(root.get_locale_option("punctuation-in-quote")).lower() == "true"
+                       and citekit_option(root, "merge-punctuation") != "false")
+        straight = citekit_option(root, "typographic-apostrophes") == "false"
+        self.apostrophe = "'" if straight else "’"
 
 
 def _terms(root: Any) -> _Terms:
@@ -133,6 +139,8 @@ def _nest(html: str, t: _Terms) -> str:
             open_(OPEN)
         elif c == CLOSE:
             close(OPEN, i)
+        elif c == DQ and not typographic:
+            out.append('"')
         elif c == DQ:
             before, after = _neighbours(html, i)
             if stack and stack[-1] == DQ and before.strip():
@@ -174,24 +182,40 @@ def _nest(html: str, t: _Terms) -> str:
     return "".join(out)
 
 
-# Closing quotes, any closing tags after them, then the marks to move inside.
-_MOVE_IN = re.compile(f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,!?]+)")
+# Closing quotes, any closing tags after them, then the marks that follow.
+_MOVE_IN = re.compile(
+    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,;:!?]+)")
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
 def _move_in(html: str) -> str:
     def move(m: re.Match[str]) -> str:
+        run = m.group(3)[0]
+        for mark in m.group(3)[1:]:  # the marks meet each other first (":" + "!" -> "!")
+            run = run[:-1] + merge(run[-1], mark)
+        cut = next((n for n, c in enumerate(run) if c in ";:"), len(run))
+        marks, outside = run[:cut], run[cut:]
         last = _BEFORE.search(m.string[:m.start()])
-        marks = m.group(3)
-        if last:
+        if last and marks:
             # Merged with the mark already inside, which stays where it is.
             joined = last.group(0)
             for mark in marks:
                 joined = joined[:-1] + merge(joined[-1], mark)
             marks = joined[1:]
-        return marks + m.group(1) + m.group(2)
+        return marks + m.group(1) + m.group(2) + outside
 
-    return _MOVE_IN.sub(move, html)
+    return _AFTER_INSIDE.sub(_merge_after, _MOVE_IN.sub(move, html))
+
+
+# A colon or semicolon after closing quotes meets the mark now inside them.
+_AFTER_INSIDE = re.compile(
+    f"([.,;:!?])((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+(?:</[a-z]+>)*)([;:])")
+
+
+def _merge_after(m: re.Match[str]) -> str:
+    if merge(m.group(1), m.group(3)) == m.group(1):
+        return m.group(1) + m.group(2)
+    return m.group(0)
 
 
 @finish(10)

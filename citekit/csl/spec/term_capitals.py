@@ -48,6 +48,11 @@ def capitalize_terms(html: str, root: Any) -> str:
     def upper(m: re.Match[str]) -> str:
         return m.group(1) + m.group(2) + m.group(3).upper()
 
+    def after_sentence(m: re.Match[str]) -> str:
+        # One word and a period ("Cf.") is an abbreviation, not a sentence.
+        before = re.sub(r"<[^>]*>", "", m.string[:m.start()]).strip()
+        return upper(m) if " " in before else m.group(0)
+
     html = _AT_START.sub(upper, html)
-    html = _AFTER_STOP.sub(upper, html)
+    html = _AFTER_STOP.sub(after_sentence, html)
     return html.replace(TERM, "")

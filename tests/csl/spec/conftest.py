@@ -11,7 +11,7 @@ HEAD = """<style xmlns="http://purl.org/net/xbiblio/csl" {attrs} class="in-text"
   <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
   {locale}
   <citation><layout><text value="x"/></layout></citation>
-  <bibliography><layout {layout}>{body}</layout></bibliography>
+  <bibliography {bib_attrs}><layout {layout}>{body}</layout></bibliography>
 </style>"""
 
 Render = Callable[..., str]
@@ -22,12 +22,13 @@ def render() -> Render:
     """The one bibliography entry of ``item`` under a style with ``body`` as its layout."""
 
     def run(body: str, item: dict[str, Any], *, piq: bool | None = None, attrs: str = "",
-            layout: str = "") -> str:
+            layout: str = "", bib_attrs: str = "") -> str:
         locale = ""
         if piq is not None:
             locale = (f'<locale><style-options punctuation-in-quote="{str(piq).lower()}"/>'
                       "</locale>")
-        xml = HEAD.format(attrs=attrs, locale=locale, body=body, layout=layout)
+        xml = HEAD.format(attrs=attrs, locale=locale, body=body, layout=layout,
+                          bib_attrs=bib_attrs)
         bib = Engine.from_string(xml).bibliography([{"id": "a", "type": "book", **item}])
         assert bib.failures == ()
         (entry,) = bib.entries

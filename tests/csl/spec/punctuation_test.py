@@ -21,3 +21,9 @@ def test_suffix_after_a_title_ending_in_a_question_mark(render: Render) -> None:
 
 def test_ellipsis_in_a_field_is_kept(render: Render) -> None:
     assert render('<text variable="title"/>', {"title": "Wait... what"}) == "Wait... what"
+
+
+def test_merging_can_be_turned_off(render: Render) -> None:
+    attrs = 'xmlns:citekit="https://citekit.dev/csl" citekit:merge-punctuation="false"'
+    body = '<text variable="title" suffix="."/>'
+    assert render(body, {"title": "Why?"}, attrs=attrs) == "Why?."

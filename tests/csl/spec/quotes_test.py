@@ -38,8 +38,8 @@ def test_comma_delimiter_moves_inside(render: Render) -> None:
 
 def test_straight_apostrophes_when_the_style_says_so(render: Render) -> None:
     attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:typographic-apostrophes="false"'
-    got = render('<text variable="title"/>', {"title": "Chief's 'big' day"}, attrs=attrs)
-    assert got == "Chief's 'big' day"
+    got = render('<text variable="title"/>', {"title": "Chief's 'big' \"day\""}, attrs=attrs)
+    assert got == "Chief's 'big' \"day\""
 
 
 def test_curly_field_quotes_keep_their_glyph_at_top_and_take_a_seam_period(render: Render) -> None:
@@ -64,3 +64,20 @@ def test_elision_before_digits_is_an_apostrophe(render: Render) -> None:
 def test_a_quote_never_closed_is_printed_as_written(render: Render) -> None:
     got = render('<text variable="title"/>', {"title": 'Nation of "Positive Obligations " of'})
     assert got == 'Nation of "Positive Obligations " of'
+
+
+@pytest.mark.parametrize(("suffix", "prefix", "expected"), (
+    pytest.param(":", "! x", "“T!” x", id="colon then bang: the bang goes in"),
+    pytest.param("!", ": x", "“T!” x", id="bang inside swallows the colon after"),
+    pytest.param(":", "; x", "“T”:; x", id="colon and semicolon stay out"),
+))
+def test_marks_meet_before_moving_in(render: Render, suffix: str, prefix: str,
+                                     expected: str) -> None:
+    body = (f'<group><text variable="title" quotes="true" suffix="{suffix}"/>'
+            f'<text value="x" prefix="{prefix[:-1]}"/></group>')
+    assert render(body, {"title": "T"}, piq=True) == expected
+
+
+def test_no_moving_into_quotes_when_merging_is_off(render: Render) -> None:
+    attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:merge-punctuation="false"'
+    assert render(TITLE, {"title": "Visit"}, piq=True, attrs=attrs) == "“Visit”."

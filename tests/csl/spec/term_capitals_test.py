@@ -21,3 +21,9 @@ def test_term_capitals(cls: str, prefix: str, expected: str) -> None:
     engine = Engine.from_string(STYLE.format(cls=cls))
     items = [{"id": "a", "type": "book"}]
     assert engine.citation(items, [Cite("a", prefix=prefix)]) == expected
+
+
+def test_one_word_and_a_period_is_not_a_sentence() -> None:
+    engine = Engine.from_string(STYLE.format(cls="note"))
+    items = [{"id": "a", "type": "book"}]
+    assert engine.citation(items, [Cite("a", prefix="Cf. ")]) == "Cf. n.d."
