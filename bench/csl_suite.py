@@ -128,11 +128,13 @@ def render(fx: Fixture) -> str:
         # Each element is [citation, before, after]; a repeated citationID replaces
         # the earlier citation in place, as an editor updating a document would.
         order: dict[str, list[Cite]] = {}
+        notes: dict[str, int] = {}
         for n, entry in enumerate(fx.citations):
             citation = entry[0]
             cid = str(citation.get("citationID", n))
             order[cid] = [_cite(c) for c in citation["citationItems"]]
-        out = engine.citations(fx.items, list(order.values()))
+            notes[cid] = int((citation.get("properties") or {}).get("noteIndex") or 0)
+        out = engine.citations(fx.items, list(order.values()), notes=list(notes.values()))
         return "\n".join(f"[{n}] {text}" for n, text in enumerate(out))
     if fx.citation_items:
         clusters = [[_cite(c) for c in cluster] for cluster in fx.citation_items]

@@ -209,14 +209,26 @@ class Engine:
         return self.citations(items, [cites])[0]
 
     def citations(
-        self, items: Sequence[Mapping[str, Any]], clusters: Sequence[Sequence[Cite]]
+        self,
+        items: Sequence[Mapping[str, Any]],
+        clusters: Sequence[Sequence[Cite]],
+        *,
+        notes: Sequence[int] | None = None,
     ) -> list[str]:
-        """Citations in document order, so later ones see the earlier (ibid, subsequent)."""
+        """Citations in document order, so later ones see the earlier (ibid, subsequent).
+
+        ``notes`` gives each citation's footnote number (for ``near-note`` and
+        ``first-reference-note-number``); 0 or none means in-text.
+        """
         cp = _citeproc()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bib = self._bibliography(items)
-            citations = [cp.Citation([_citation_item(cp, c) for c in cites]) for cites in clusters]
+            numbers = list(notes or []) + [0] * (len(clusters) - len(notes or []))
+            citations = [
+                cp.Citation([_citation_item(cp, c) for c in cites], note_index=note)
+                for cites, note in zip(clusters, numbers, strict=False)
+            ]
             for citation in citations:
                 bib.register(citation)
             out = []

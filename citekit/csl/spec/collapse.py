@@ -30,6 +30,7 @@ from citeproc.string import String
 
 from citekit.csl.spec import element
 from citekit.csl.spec.name import FIRST_NAMES
+from citekit.csl.spec.position import set_first_note
 
 HIDE_NAMES = "citekit_hide_names"
 YEARS = ("year", "year-suffix", "year-suffix-ranged")
@@ -89,6 +90,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         collapse = parent.get("collapse")
         cites: list[_Cite] = []
         for item in good:
+            set_first_note(item, parent.cites)
             text = self._cite(item)
             if text is None:
                 continue
