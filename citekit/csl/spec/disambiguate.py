@@ -216,16 +216,25 @@ def _expand(
             for index in range(n or base):
                 tries.extend((n, {index: level}) for level in (1, 2))
 
+    # given names a global rule (all-names, primary-name) already expanded stay expanded
+    base = {key: dict(state.bib.citekit_names.get(key, {})) for key in group}
+
     def apply(n: int | None, given: dict[int, int]) -> Callable[[str], None]:
         def step(key: str) -> None:
-            state.bib.citekit_names[key] = {"given": dict(given)} | (
+            levels = dict(base[key].get("given", {}))
+            for index, level in given.items():
+                levels[index] = max(level, levels.get(index, 0))
+            state.bib.citekit_names[key] = {"given": levels} | (
                 {"names": n} if n is not None else {}
             )
 
         return step
 
+    def undo(key: str) -> None:
+        state.bib.citekit_names[key] = dict(base[key])
+
     steps = [apply(n, given) for n, given in tries]
-    state.widen(group, renders, steps, lambda key: state.bib.citekit_names.pop(key, None))
+    state.widen(group, renders, steps, undo)
 
 
 def _shown(state: _State, key: str) -> int:
