@@ -114,12 +114,16 @@ class _State:
             [[dict(n) for n in names] for names in self.names(k)] == first for k in group[1:]
         )
 
-    def render(self, key: str) -> str:
+    def render(self, key: str, *, subsequent: bool = False) -> str:
         item = CitationItem(key)
         CitationData([item]).bibliography = self.bib
         citation = self.citation
         saved = getattr(citation, "cites", None)
         citation.cites = []
+        if subsequent:  # as if cited before, in another citation
+            earlier = CitationItem(key)
+            CitationData([earlier]).bibliography = self.bib
+            citation.cites = [earlier, CitationItem(key)]
         layout = citation.layout
         layout.repressed = {}
         try:
@@ -369,9 +373,31 @@ def disambiguate(bib: Any, root: Any) -> None:
     if add_suffix:
         implicit = not _uses_year_suffix(root)
         label = bool(root.xpath_search(".//cs:text[@variable='citation-label']"))
-        for group in state.ambiguous(renders):
+        groups = state.ambiguous(renders)
+        if _has_subsequent_form(citation) and not add_names:
+            # a cite ambiguous only in its subsequent (shorter) form needs a suffix, unless
+            # added names will tell it apart there (disambiguate_DisambiguationHang)
+            later = {key: state.render(key, subsequent=True) for key in state.keys}
+            groups = _merged(groups + state.ambiguous(later))
+        for group in groups:
             for n, key in enumerate(state.in_bibliography_order(group)):
                 _give_suffix(bib.source[key], letters(n), implicit=implicit, label=label)
+
+
+def _has_subsequent_form(citation: Any) -> bool:
+    return any(citation.get(a) for a in ("et-al-subsequent-min", "et-al-subsequent-use-first"))
+
+
+def _merged(groups: list[list[str]]) -> list[list[str]]:
+    """Groups that share a key become one (order of first appearance kept)."""
+    out: list[list[str]] = []
+    for group in groups:
+        joined = [g for g in out if set(g) & set(group)]
+        merged = [k for g in joined for k in g] + [
+            k for k in group if not any(k in g for g in joined)
+        ]
+        out = [g for g in out if g not in joined] + [list(dict.fromkeys(merged))]
+    return out
 
 
 def _bibliography_of(items: Iterable[Any]) -> Any:
