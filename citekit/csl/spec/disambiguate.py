@@ -221,11 +221,11 @@ def _expand(
                 tries.extend((n, {index: level}) for level in (1, 2))
 
     # given names a global rule (all-names, primary-name) already expanded stay expanded
-    base = {key: dict(state.bib.citekit_names.get(key, {})) for key in group}
+    before = {key: dict(state.bib.citekit_names.get(key, {})) for key in group}
 
     def apply(n: int | None, given: dict[int, int]) -> Callable[[str], None]:
         def step(key: str) -> None:
-            levels = dict(base[key].get("given", {}))
+            levels = dict(before[key].get("given", {}))
             for index, level in given.items():
                 levels[index] = max(level, levels.get(index, 0))
             state.bib.citekit_names[key] = {"given": levels} | (
@@ -235,7 +235,7 @@ def _expand(
         return step
 
     def undo(key: str) -> None:
-        state.bib.citekit_names[key] = dict(base[key])
+        state.bib.citekit_names[key] = dict(before[key])
 
     steps = [apply(n, given) for n, given in tries]
     state.widen(group, renders, steps, undo)
