@@ -14,8 +14,10 @@ author's order unless the style sorts it, and with ``collapse``:
 A collapsed group is followed by ``after-collapse-delimiter``.
 
 Fixtures: collapse_AuthorCollapse, collapse_CitationNumberRangesMixed*,
-collapse_YearSuffixCollapse*, collapse_NumericDuplicate*, collapse_ChicagoAfterCollapse,
-name_CiteGroupDelimiterWithYearSuffixCollapse*, position_NearNoteSameNote.
+collapse_YearSuffixCollapse*, collapse_NumericDuplicate*, collapse_TrailingDelimiter,
+name_CiteGroupDelimiterWithYearSuffixCollapse*, sort_CiteGroupDelimiter,
+sort_GroupedByAuthorstring, magic_SuppressLayoutDelimiterIfPrefixComma,
+position_NearNoteSameNote.
 """
 
 from __future__ import annotations

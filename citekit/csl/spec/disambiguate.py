@@ -12,7 +12,9 @@ Fixtures: disambiguate_YearSuffixAndSort, disambiguate_YearSuffixTwoPairsBibliog
 disambiguate_YearSuffixMacroSameYearExplicit, disambiguate_YearSuffixMacroSameYearImplicit,
 disambiguate_AddNamesSuccess, disambiguate_ByCiteGivennameShortFormInitializeWith,
 disambiguate_DisambiguateTrueReflectedInBibliography, disambiguate_AllNamesGenerally,
-disambiguate_PrimaryNameGenerally (and more; see tests/csl/suite_passing.txt).
+disambiguate_PrimaryNameGenerally, disambiguate_AndreaEg1a-5, disambiguate_ToInitialOnly,
+disambiguate_ImplicitYearSuffixOnceOnly, disambiguate_BasedOnEtAlSubsequent,
+disambiguate_CitationLabelDefault, disambiguate_Trigraph.
 """
 
 from __future__ import annotations

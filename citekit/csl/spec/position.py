@@ -13,9 +13,9 @@ cite "ibid" after a citation of several cites. Here the option comes from ``<cit
 - ``near-note``: the item was cited within ``near-note-distance`` notes before;
 - ``first-reference-note-number``: the note of the item's first cite.
 
-Fixtures: position_NearNoteSameNote, position_IbidSeparateCiteSameNote,
-position_ResetNoteNumbers, position_IbidWithMultipleSoloCitesInBackref,
-bugreports_EnvAndUrb.
+Fixtures: position_NearNoteSameNote, position_IbidInText,
+position_IbidWithMultipleSoloCitesInBackref, integration_SimpleFirstReferenceNoteNumber,
+integration_SubsequentWhenInterveningFootnote, integration_IbidWithDifferentLocators.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ bibliography renders, each entry's first name list is compared with the previous
 (``complete-all``, ``complete-each``, ``partial-each``, ``partial-first``). The replacement
 happens before affixes and delimiters apply, so ``———.`` keeps its period.
 
-Fixtures: sort_SubsequentAuthorSubstitute*, bugreports_SubsequentAuthorSubstitute*,
-substitute_SharedMacro, name_EtAlWithCombined.
+Fixtures: magic_SubsequentAuthorSubstitute, magic_SubsequentAuthorSubstituteOfTitleField,
+name_SubsequentAuthorSubstituteMultipleNames, name_SubsequentAuthorSubstituteSingleField,
+name_SubstitutePartialEach, substitute_SharedMacro, name_EtAlWithCombined.
 """
 
 from __future__ import annotations
