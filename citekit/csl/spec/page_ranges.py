@@ -63,10 +63,15 @@ class _PageRanges:
         out = []
         for n, piece in enumerate(_SEPARATOR.split(str(value).strip())):
             if n % 2:
-                out.append(", " if piece == "," else " " + self.preformat("&") + " ")  # type: ignore[attr-defined]
+                out.append(", " if piece == "," else f" {self._ampersand()} ")
             elif piece:
                 out.append(self._range(piece, variable))
         return String("".join(out))
+
+    def _ampersand(self) -> str:
+        """The locale's "and" symbol (``&`` unless the locale says otherwise)."""
+        term = self.get_term("and", "symbol")  # type: ignore[attr-defined]
+        return str(term.single) if term is not None else "&amp;"
 
     def _range(self, piece: str, variable: str) -> str:
         fmt = self.format_number  # type: ignore[attr-defined]

@@ -48,3 +48,10 @@ def test_page_locator_is_a_formatted_range() -> None:
 def test_page_ranges(render: Render, page: str, form: str, expected: str) -> None:
     got = render('<text variable="page"/>', {"page": page}, attrs=f'page-range-format="{form}"')
     assert got == expected
+
+
+def test_ampersand_in_a_list_is_the_locale_symbol(render: Render) -> None:
+    locale = ('<locale><terms><term name="and" form="symbol">AND</term></terms></locale>')
+    xml_body = '<text variable="page"/>'
+    got = render(xml_body, {"page": "213 & 235"}, attrs="", locale_xml=locale)
+    assert got == "213 AND 235"
