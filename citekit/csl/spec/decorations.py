@@ -33,25 +33,25 @@ class _Normal:
 
 
 @element("text")
-class Text(_Normal, model.Text):
+class Text(_Normal, model.Text):  # type: ignore[misc]
     pass
 
 
 @element("group")
-class Group(_Normal, model.Group):
+class Group(_Normal, model.Group):  # type: ignore[misc]
     pass
 
 
 @element("names")
-class Names(_Normal, model.Names):
+class Names(_Normal, model.Names):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(_Normal, model.Number):
+class Number(_Normal, model.Number):  # type: ignore[misc]
     pass
 
 
 @element("label")
-class Label(_Normal, model.Label):
+class Label(_Normal, model.Label):  # type: ignore[misc]
     pass

@@ -40,37 +40,37 @@ class _Display:
 
 
 @element("text")
-class Text(_Display, model.Text):
+class Text(_Display, model.Text):  # type: ignore[misc]
     pass
 
 
 @element("group")
-class Group(_Display, model.Group):
+class Group(_Display, model.Group):  # type: ignore[misc]
     pass
 
 
 @element("names")
-class Names(_Display, model.Names):
+class Names(_Display, model.Names):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(_Display, model.Number):
+class Number(_Display, model.Number):  # type: ignore[misc]
     pass
 
 
 @element("label")
-class Label(_Display, model.Label):
+class Label(_Display, model.Label):  # type: ignore[misc]
     pass
 
 
 @element("date")
-class Date(_Display, model.Date):
+class Date(_Display, model.Date):  # type: ignore[misc]
     pass
 
 
 @element("layout")
-class Layout(model.Layout):
+class Layout(model.Layout):  # type: ignore[misc]
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         parent = self.getparent()
         if not isinstance(parent, model.Bibliography) or not parent.get("second-field-align"):

@@ -102,7 +102,7 @@ class _PageRanges:
 
 
 @element("text")
-class Text(_PageRanges, model.Text):
+class Text(_PageRanges, model.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         if self.get("variable") == "locator" and item.has_locator:
             # A page locator is a page range; any other locator is still a number range.
@@ -112,5 +112,5 @@ class Text(_PageRanges, model.Text):
 
 
 @element("number")
-class Number(_PageRanges, model.Number):
+class Number(_PageRanges, model.Number):  # type: ignore[misc]
     pass

@@ -226,25 +226,25 @@ class TextCase:
 
 
 @element("text")
-class Text(TextCase, model.Text):
+class Text(TextCase, model.Text):  # type: ignore[misc]
     pass
 
 
 @element("label")
-class Label(TextCase, model.Label):
+class Label(TextCase, model.Label):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(TextCase, model.Number):
+class Number(TextCase, model.Number):  # type: ignore[misc]
     pass
 
 
 @element("date-part")
-class DatePart(TextCase, model.Date_Part):
+class DatePart(TextCase, model.Date_Part):  # type: ignore[misc]
     pass
 
 
 @element("name-part")
-class NamePart(TextCase, model.Name_Part):
+class NamePart(TextCase, model.Name_Part):  # type: ignore[misc]
     pass
