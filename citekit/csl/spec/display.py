@@ -14,6 +14,7 @@ bugreports_DuplicateSpaces, bugreports_UndefinedStr, variables_ContainerTitleSho
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
@@ -100,5 +101,7 @@ def divs(html: str, root: Any) -> str:
     unclosed = sum(html.count(c) for c in _HTML) - html.count(CLOSE)
     for c, tag in _HTML.items():
         html = html.replace(c, tag)
-    # The entry ends where its text does: no trailing space before the last </div>.
-    return html.replace(CLOSE, "</div>").rstrip() + "</div>" * max(unclosed, 0)
+    # The entry ends where its text does: no trailing space before the last </div>, and
+    # closing punctuation (the layout's suffix) after a closed block goes inside it.
+    html = html.replace(CLOSE, "</div>").rstrip() + "</div>" * max(unclosed, 0)
+    return re.sub(r"</div>([.,;:!?)\]]+)$", r"\1</div>", html)
