@@ -22,6 +22,7 @@ position_NearNoteSameNote.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import field
 from typing import Any
@@ -36,6 +37,7 @@ from citekit.csl.spec.position import set_first_note
 
 HIDE_NAMES = "citekit_hide_names"
 YEARS = ("year", "year-suffix", "year-suffix-ranged")
+_PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")
 EN_DASH = "\u2013"
 
 
@@ -206,9 +208,10 @@ class Layout(model.Layout):  # type: ignore[misc]
         run: list[_Cite] = []
 
         def year_of(cite: _Cite) -> str | None:
-            if not cite.suffix or not cite.plain or not cite.bare.endswith(cite.suffix):
+            bare = _PLACEHOLDERS.sub("", cite.bare)  # other fixes' markers are not text
+            if not cite.suffix or not cite.plain or not bare.endswith(cite.suffix):
                 return None
-            return cite.bare[: -len(cite.suffix)]
+            return bare[: -len(cite.suffix)]
 
         def flush() -> None:
             if not run:
@@ -221,7 +224,8 @@ class Layout(model.Layout):  # type: ignore[misc]
                 joined, _ = _ranges(codes, labels, suffix_delimiter)
                 # the first label is the whole first cite
                 head = first.text if not parts else first.bare
-                text = head[: len(head) - len(first.suffix)] + joined
+                at = head.rfind(first.suffix)
+                text = head[:at] + joined + head[at + len(first.suffix) :]
             else:
                 head = first.text if not parts else first.bare
                 text = suffix_delimiter.join([head, *suffixes])

@@ -30,6 +30,7 @@ from citeproc.source import VariableError
 from citeproc.string import String
 
 from citekit.csl.spec import element
+from citekit.csl.spec import ordinals
 from citekit.csl.spec.textcase import case
 
 _ORDER = ("year", "month", "day")
@@ -64,7 +65,7 @@ def _value(date: Any, name: str) -> int:
 
 
 @element("date")
-class Date(model.Date):
+class Date(model.Date):  # type: ignore[misc]
     def process(self, item: Any, variable: str | None = None, show_parts: Any = None,
                 context: Any = None, **kwargs: Any) -> Any:
         if self.is_locale_date():
@@ -164,7 +165,7 @@ class Date(model.Date):
         elif p.name == "month":
             text = self._month(value, form or "long")
         else:
-            text = self._day(value, form or "numeric")
+            text = self._day(value, form or "numeric", _month(date))
         if p.attrs.get("strip-periods", "false") == "true":
             text = text.replace(".", "")
         if p.attrs.get("text-case"):
@@ -188,13 +189,15 @@ class Date(model.Date):
         short = "short" if form == "short" else None
         return str(self.get_single_term(f"month-{month:02}", short))
 
-    def _day(self, day: int, form: str) -> str:
+    def _day(self, day: int, form: str, month: int) -> str:
         if form == "numeric-leading-zeros":
             return f"{day:02}"
         if form == "ordinal":
             limit = str(self.get_locale_option("limit-day-ordinals-to-day-1")).lower()
             if limit != "true" or day == 1:
-                return str(model.to_ordinal(day, self))
+                # The ordinal agrees with the month's gender (French "1er octobre").
+                term = f"month-{month:02}" if 1 <= month <= 12 else None
+                return ordinals.ordinal(self.get_root(), day, term)
         return str(day)
 
     def _formatted(self, text: str, attrs: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ bugreports_DuplicateSpaces, bugreports_UndefinedStr, variables_ContainerTitleSho
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from citeproc import model
@@ -40,37 +41,37 @@ class _Display:
 
 
 @element("text")
-class Text(_Display, model.Text):
+class Text(_Display, model.Text):  # type: ignore[misc]
     pass
 
 
 @element("group")
-class Group(_Display, model.Group):
+class Group(_Display, model.Group):  # type: ignore[misc]
     pass
 
 
 @element("names")
-class Names(_Display, model.Names):
+class Names(_Display, model.Names):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(_Display, model.Number):
+class Number(_Display, model.Number):  # type: ignore[misc]
     pass
 
 
 @element("label")
-class Label(_Display, model.Label):
+class Label(_Display, model.Label):  # type: ignore[misc]
     pass
 
 
 @element("date")
-class Date(_Display, model.Date):
+class Date(_Display, model.Date):  # type: ignore[misc]
     pass
 
 
 @element("layout")
-class Layout(model.Layout):
+class Layout(model.Layout):  # type: ignore[misc]
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         parent = self.getparent()
         if not isinstance(parent, model.Bibliography) or not parent.get("second-field-align"):
@@ -100,5 +101,7 @@ def divs(html: str, root: Any) -> str:
     unclosed = sum(html.count(c) for c in _HTML) - html.count(CLOSE)
     for c, tag in _HTML.items():
         html = html.replace(c, tag)
-    # The entry ends where its text does: no trailing space before the last </div>.
-    return html.replace(CLOSE, "</div>").rstrip() + "</div>" * max(unclosed, 0)
+    # The entry ends where its text does: no trailing space before the last </div>, and
+    # closing punctuation (the layout's suffix) after a closed block goes inside it.
+    html = html.replace(CLOSE, "</div>").rstrip() + "</div>" * max(unclosed, 0)
+    return re.sub(r"</div>([.,;:!?)\]]+)$", r"\1</div>", html)

@@ -26,16 +26,20 @@ _NUMBER = re.compile(r"\d+")
 _SEPARATED = re.compile(r"\d+[^\d.]+\d")
 
 
+_ROMAN_RANGE = re.compile(r"\b[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\b", re.I)
+
+
 def plural(variable: str, value: Any) -> bool:
     text = str(value)
     if variable.startswith("number-of-"):
         m = _NUMBER.search(text)
-        return bool(m) and int(m.group()) > 1
-    return bool(_SEPARATED.search(text))
+        return m is not None and int(m.group()) > 1
+    text = text.replace("\\-", "")  # an escaped hyphen joins one number ("327\-30")
+    return bool(_SEPARATED.search(text) or _ROMAN_RANGE.search(text))
 
 
 @element("label")
-class Label(model.Label):
+class Label(model.Label):  # type: ignore[misc]
     def _is_plural(self, item: Any) -> bool:
         variable = self.get("variable")
         if variable == "locator":

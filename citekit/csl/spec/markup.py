@@ -39,9 +39,12 @@ _QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "
 # After a quote that ends a field: punctuation the style adds there may move inside it.
 FIELD_END = "\ue023"
 MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
-    AMP, LT, GT, "\ue023", "\ue024", "\ue025"}
+    AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029"}
 
 NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
+# A style's explicit font-style/font-weight/font-variant="normal" (spec.decorations).
+NORMAL_OPEN = {"i": "\ue026", "b": "\ue027", "sc": "\ue028"}
+NORMAL_CLOSE = "\ue029"
 _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(
     r"<(/?)(i|b|sup|sub|sc)>"
@@ -107,7 +110,7 @@ def _encode_value(value: Any) -> Any:
 
 
 @element("text")
-class Text(model.Text):
+class Text(model.Text):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)
         if "value" in self.attrib and "variable" not in self.attrib and text:
@@ -125,7 +128,7 @@ def encode_fields(item: dict[str, Any]) -> None:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue025]|</?(?:i|b)>|<span[^>]*>|</span>")
+_DECODE = re.compile("[\ue010-\ue029]|</?(?:i|b)>|<span[^>]*>|</span>")
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {
     "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
@@ -134,7 +137,8 @@ _OFF = {
 _CLOSES = {"<i>": "</i>", "<b>": "</b>"}
 _STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc"}
 _FIELD_OPEN = {_OPEN["i"]: "i", _OPEN["b"]: "b", _OPEN["sc"]: "sc"}
-_FIELD_CLOSE = frozenset({_CLOSE["i"], _CLOSE["b"], _CLOSE["sc"], NODECOR_CLOSE})
+_FIELD_CLOSE = frozenset({_CLOSE["i"], _CLOSE["b"], _CLOSE["sc"], NODECOR_CLOSE, NORMAL_CLOSE})
+_NORMAL = {c: kind for kind, c in NORMAL_OPEN.items()}
 _TAGS = {
     "\ue014": "<sup>", "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
     AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
@@ -146,7 +150,7 @@ _TAGS = {
 def decode(html: str, root: Any) -> str:
     """Markers back to HTML. Field italics, bold or small caps inside the same decoration
     flip to normal, and a ``nodecor`` span undoes every decoration around it."""
-    if not any("\ue010" <= c <= "\ue025" for c in html):
+    if not any("\ue010" <= c <= "\ue029" for c in html):
         return html
     active = {"i": False, "b": False, "sc": False}
     style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)
@@ -174,6 +178,12 @@ def decode(html: str, root: Any) -> str:
             field.append((_CLOSES.get(tag, "</span>"), [(kind, active[kind])]))
             active[kind] = not active[kind]
             out.append(tag)
+        elif token in _NORMAL:  # normal inside that decoration turns it off, else nothing
+            kind = _NORMAL[token]
+            was = active[kind]
+            out.append(_OFF[kind] if was else "")
+            field.append(("</span>" if was else "", [(kind, was)]))
+            active[kind] = False
         elif token == NODECOR_OPEN:
             kinds = [k for k, on in active.items() if on]
             out.extend(_OFF[k] for k in kinds)

@@ -48,17 +48,17 @@ class _IsNumeric:
 
 
 @element("if")
-class If(_IsNumeric, model.If):
+class If(_IsNumeric, model.If):  # type: ignore[misc]
     pass
 
 
 @element("else-if")
-class ElseIf(_IsNumeric, model.Else_If):
+class ElseIf(_IsNumeric, model.Else_If):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(model.Number):
+class Number(model.Number):  # type: ignore[misc]
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable in ("locator", "page-first", "page"):
@@ -70,7 +70,7 @@ class Number(model.Number):
 
 
 @element("text")
-class Text(model.Text):
+class Text(model.Text):  # type: ignore[misc]
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
         variable = self.get("variable", "").replace("-", "_")

@@ -35,7 +35,6 @@ from citekit.csl.spec.markup import DQ
 from citekit.csl.spec.markup import FIELD_END
 from citekit.csl.spec.markup import LDQ
 from citekit.csl.spec.markup import LSQ
-from citekit.csl.spec.markup import MARKERS
 from citekit.csl.spec.markup import RDQ
 from citekit.csl.spec.markup import RSQ
 from citekit.csl.spec.markup import SQ
@@ -47,7 +46,7 @@ _CLOSING, _CLOSED = "\ue002", "\ue003"
 
 
 @element("text")
-class Text(model.Text):
+class Text(model.Text):  # type: ignore[misc]
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() == "true":
             return String(OPEN) + string + String(CLOSE)
@@ -75,7 +74,12 @@ def _terms(root: Any) -> _Terms:
     return cached
 
 
-_SKIP = MARKERS | {OPEN, CLOSE}
+_QUOTE_MARKERS = frozenset({DQ, SQ, LDQ, RDQ, LSQ, RSQ})
+
+
+def _skip(c: str) -> bool:
+    """Markers (tags, blocks, terms) are invisible to a quote's neighbours; quotes are not."""
+    return "\ue000" <= c <= "\uf8ff" and c not in _QUOTE_MARKERS
 _OPENS_AFTER = f" \u00a0([{{\u2014\u2013-/{OPEN}{DQ}{SQ}{LDQ}{LSQ}\"'“‘"
 
 
@@ -85,7 +89,7 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     while j >= 0:
         if text[j] == ">":
             j = text.rfind("<", 0, j) - 1
-        elif text[j] in _SKIP:
+        elif _skip(text[j]):
             j -= 1
         else:
             break
@@ -94,7 +98,7 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
         if text[k] == "<":
             end = text.find(">", k)
             k = len(text) if end < 0 else end + 1
-        elif text[k] in _SKIP:
+        elif _skip(text[k]):
             k += 1
         else:
             break

@@ -45,7 +45,8 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 # A word starting with an apostrophe ('t Hooft) or a digit (3rd) keeps its case.
 _KEEP_START = frozenset("'’\ue01e\ue022")
 # Markup from a field whose text no case change touches (CSL-JSON: sup, sub, small caps).
-_PROTECT = {"\ue014": "\ue015", "\ue016": "\ue017", "\ue018": "\ue019"}
+# A nodecor span is left as written too, as citeproc-js does.
+_PROTECT = {"\ue014": "\ue015", "\ue016": "\ue017", "\ue018": "\ue019", "\ue024": "\ue025"}
 
 
 class _Chars:
@@ -226,25 +227,25 @@ class TextCase:
 
 
 @element("text")
-class Text(TextCase, model.Text):
+class Text(TextCase, model.Text):  # type: ignore[misc]
     pass
 
 
 @element("label")
-class Label(TextCase, model.Label):
+class Label(TextCase, model.Label):  # type: ignore[misc]
     pass
 
 
 @element("number")
-class Number(TextCase, model.Number):
+class Number(TextCase, model.Number):  # type: ignore[misc]
     pass
 
 
 @element("date-part")
-class DatePart(TextCase, model.Date_Part):
+class DatePart(TextCase, model.Date_Part):  # type: ignore[misc]
     pass
 
 
 @element("name-part")
-class NamePart(TextCase, model.Name_Part):
+class NamePart(TextCase, model.Name_Part):  # type: ignore[misc]
     pass

@@ -22,8 +22,8 @@ def render() -> Render:
     """The one bibliography entry of ``item`` under a style with ``body`` as its layout."""
 
     def run(body: str, item: dict[str, Any], *, piq: bool | None = None, attrs: str = "",
-            layout: str = "", bib_attrs: str = "") -> str:
-        locale = ""
+            layout: str = "", bib_attrs: str = "", locale_xml: str = "") -> str:
+        locale = locale_xml
         if piq is not None:
             locale = (f'<locale><style-options punctuation-in-quote="{str(piq).lower()}"/>'
                       "</locale>")

@@ -22,3 +22,8 @@ def test_right_inline_ends_without_trailing_space(render: Render) -> None:
     got = render(body, {"title": "1", "publisher": "P"}, bib_attrs='second-field-align="flush"')
     assert got == ('<div class="csl-left-margin">1. </div>'
                    '<div class="csl-right-inline">P.</div>')
+
+
+def test_layout_suffix_goes_inside_the_last_block(render: Render) -> None:
+    body = '<text variable="title" display="block"/>'
+    assert render(body, {"title": "T"}, layout='suffix="."') == '<div class="csl-block">T.</div>'

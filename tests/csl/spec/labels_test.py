@@ -20,3 +20,10 @@ def test_number_of_volumes_label(render: Render, volumes: str, expected: str) ->
     body = ('<group delimiter=" "><text variable="number-of-volumes"/>'
             '<label variable="number-of-volumes" form="short"/></group>')
     assert render(body, {"number-of-volumes": volumes}) == expected
+
+
+@pytest.mark.parametrize(("page", "expected"), (
+    ("i-ix", "pages"), ("327\\-30", "page"), ("3-B", "page"),
+))
+def test_page_label_plural(render: Render, page: str, expected: str) -> None:
+    assert render('<label variable="page"/>', {"page": page}) == expected

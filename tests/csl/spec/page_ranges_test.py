@@ -34,3 +34,24 @@ def test_page_locator_is_a_formatted_range() -> None:
       </info><citation><layout><text variable="locator"/></layout></citation></style>"""
     items = [{"id": "a", "type": "book"}]
     assert Engine.from_string(xml).citation(items, [Cite("a", locator="100 - 108")]) == "100–8"
+
+
+@pytest.mark.parametrize(("page", "form", "expected"), (
+    pytest.param("N110 - N115", "expanded", "N110–N115", id="same prefix, expanded"),
+    pytest.param("n11564-n11568", "minimal", "n11564–8", id="same prefix, abbreviated"),
+    pytest.param("N110 - 5", "expanded", "N110-5", id="prefix on one side only"),
+    pytest.param("i-ix", "minimal", "i–ix", id="roman numerals"),
+    pytest.param("3\\-B", "minimal", "3-B", id="escaped hyphen"),
+    pytest.param("Michaelson-Morely", "minimal", "Michaelson-Morely", id="not a range"),
+    pytest.param("1-5, 7 & 9-12", "minimal", "1–5, 7 &amp; 9–12", id="list of ranges"),
+))
+def test_page_ranges(render: Render, page: str, form: str, expected: str) -> None:
+    got = render('<text variable="page"/>', {"page": page}, attrs=f'page-range-format="{form}"')
+    assert got == expected
+
+
+def test_ampersand_in_a_list_is_the_locale_symbol(render: Render) -> None:
+    locale = ('<locale><terms><term name="and" form="symbol">AND</term></terms></locale>')
+    xml_body = '<text variable="page"/>'
+    got = render(xml_body, {"page": "213 & 235"}, attrs="", locale_xml=locale)
+    assert got == "213 AND 235"

@@ -45,3 +45,9 @@ def test_title_case_applies_to_terms_in_labels(render: Render) -> None:
            'text-case="title"/></names>'
     got = render(body, {"editor": [{"family": "Doe", "given": "J."}]})
     assert got == "J. Doe (Ed.)"
+
+
+def test_nodecor_text_keeps_its_case(render: Render) -> None:
+    body = '<text variable="title" text-case="uppercase"/>'
+    got = render(body, {"title": 'Lessard <span class="nodecor">v.</span> Schmidt'})
+    assert got == "LESSARD v. SCHMIDT"
