@@ -337,7 +337,8 @@ def _give_suffix(ref: Any, suffix: str, *, implicit: bool, label: bool = False) 
 
 def disambiguate(bib: Any, root: Any) -> None:
     """Work out names, conditions and year suffixes for every item ``bib`` holds."""
-    keys = tuple(bib.keys)
+    # bib.sort() and register() give bib a new key list: that is when to start again
+    keys = (id(bib.keys), len(bib.keys))
     if getattr(bib, "citekit_disambiguated", None) == keys:
         return
     bib.citekit_disambiguated = keys
@@ -402,7 +403,7 @@ def _merged(groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _bibliography_of(items: Iterable[Any]) -> Any:
+def bibliography_of(items: Iterable[Any]) -> Any:
     for item in items:
         try:
             return item.bibliography
@@ -418,10 +419,23 @@ class Citation(model.Citation):  # type: ignore[misc]
         return super().render(citation, cites, callback)
 
 
+@element("layout")
+class Layout(model.Layout):  # type: ignore[misc]
+    """A bibliography entry sees the year suffixes even when rendered on its own."""
+
+    def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        parent = self.getparent()
+        if isinstance(parent, model.Bibliography):
+            bib = bibliography_of([item])
+            if bib is not None:
+                disambiguate(bib, self.get_root())
+        return super().render_children(item, delimiter=delimiter, **kwargs)
+
+
 @element("bibliography")
 class Bibliography(model.Bibliography):  # type: ignore[misc]
     def render(self, citation_items: Any) -> Any:
-        bib = _bibliography_of(citation_items)
+        bib = bibliography_of(citation_items)
         if bib is not None:
             disambiguate(bib, self.get_root())
         return super().render(citation_items)

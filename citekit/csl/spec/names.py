@@ -30,6 +30,7 @@ _NOT_CONTENT = {"key", "type", "language"}
 # Elements that check citeproc-py's per-entry ``repressed`` table.
 _SUPPRESSED_IN = ("text", "names", "date", "number")
 CURRENT_LAYOUT = "citekit_layout"
+_CACHED_REFERENCE = "_citekit_ref"
 
 
 def _names_of(item: Any, variable: str) -> list[Any]:
@@ -92,6 +93,10 @@ class Names(model.Names):  # type: ignore[misc]
             # a <names> without <name> renders with the defaults; give it one, once
             name = names_context.makeelement(f"{{{self.nsmap['cs']}}}name")
             names_context.insert(0, name)
+            # the engine keeps element proxies alive to key its XPath cache on identity
+            alive = getattr(self.get_root(), "_citekit_elements", None)
+            if isinstance(alive, list):
+                alive.append(name)
         return name
 
     def process(
@@ -217,12 +222,19 @@ class _Recording:
         except Exception:  # noqa: BLE001 - no bibliography (sorting a bare item)
             self.source = None
             return self.seen
-        self.source[self.item.key] = _recorder(self.original, self.seen)
+        recorder = _recorder(self.original, self.seen)
+        self.source[self.item.key] = recorder
+        # the engine's items may remember their reference (engine._item_class)
+        self.cached = vars(self.item).get(_CACHED_REFERENCE)
+        if self.cached is not None:
+            vars(self.item)[_CACHED_REFERENCE] = recorder
         return self.seen
 
     def __exit__(self, *exc: object) -> None:
         if self.source is not None:
             self.source[self.item.key] = self.original
+            if self.cached is not None:
+                vars(self.item)[_CACHED_REFERENCE] = self.cached
 
 
 def _recorder(reference: Any, seen: set[str]) -> Any:

@@ -1,10 +1,12 @@
 """``subsequent-author-substitute``: ``———`` for an author repeated from the entry above.
 
-citeproc-py ignores the option, so MLA and Chicago print the author again. While the
-bibliography renders, each entry's first name list is compared with the previous entry's
+citeproc-py ignores the option, so MLA and Chicago print the author again. While a
+bibliography entry renders, its first name list is compared with the previous entry's
 (same variable, same names) and replaced as ``subsequent-author-substitute-rule`` says
 (``complete-all``, ``complete-each``, ``partial-each``, ``partial-first``). The replacement
-happens before affixes and delimiters apply, so ``———.`` keeps its period.
+happens before affixes and delimiters apply, so ``———.`` keeps its period. The previous
+entry's names live on the shared bibliography object, so entries may be rendered as one
+list or one at a time.
 
 Fixtures: magic_SubsequentAuthorSubstitute, magic_SubsequentAuthorSubstituteOfTitleField,
 name_SubsequentAuthorSubstituteMultipleNames, name_SubsequentAuthorSubstituteSingleField,
@@ -16,24 +18,47 @@ from __future__ import annotations
 from typing import Any
 
 from citeproc import model
+from citeproc.source import VariableError
 
 from citekit.csl.spec import element
 from citekit.csl.spec.name import FIRST_NAMES
 from citekit.csl.spec.name import SUBSTITUTE_NAMES
 
 _PREVIOUS = "citekit_previous_names"
-_OFF = object()
 
 Record = tuple[str, tuple[str, ...], str]
+
+
+def _bibliography(item: Any) -> Any:
+    try:
+        return item.bibliography
+    except (VariableError, AttributeError, KeyError):
+        return None
 
 
 @element("layout")
 class Layout(model.Layout):  # type: ignore[misc]
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         setattr(self, FIRST_NAMES, None)
-        text = super().render_children(item, delimiter=delimiter, **kwargs)
-        if getattr(self, _PREVIOUS, _OFF) is not _OFF and text is not None:
-            setattr(self, _PREVIOUS, getattr(self, FIRST_NAMES, None))
+        parent = self.getparent()
+        sub = parent.get("subsequent-author-substitute") if parent is not None else None
+        bib = _bibliography(item) if sub is not None else None
+        if sub is None or bib is None or not isinstance(parent, model.Bibliography):
+            return super().render_children(item, delimiter=delimiter, **kwargs)
+        rule = parent.get("subsequent-author-substitute-rule", "complete-all")
+        first = bool(bib.keys) and bib.keys[0] == item.key
+        previous = None if first else getattr(bib, _PREVIOUS, None)
+
+        def hook(variable: str, texts: tuple[str, ...], joined: str) -> str | None:
+            return replacement(previous, (variable, texts, joined), sub, rule)
+
+        setattr(self, SUBSTITUTE_NAMES, hook)
+        try:
+            text = super().render_children(item, delimiter=delimiter, **kwargs)
+        finally:
+            setattr(self, SUBSTITUTE_NAMES, None)
+        if text is not None:
+            setattr(bib, _PREVIOUS, getattr(self, FIRST_NAMES, None))
         return text
 
 
@@ -66,26 +91,3 @@ def replacement(before: Record | None, now: Record, sub: str, rule: str) -> str 
     if rule == "partial-first":
         return _replace(joined, texts, 1, sub) if same else None
     return None
-
-
-@element("bibliography")
-class Bibliography(model.Bibliography):  # type: ignore[misc]
-    def render(self, citation_items: Any) -> Any:
-        sub = self.get("subsequent-author-substitute")
-        layout = self.layout
-        if sub is None or layout is None:
-            return super().render(citation_items)
-        rule = self.get("subsequent-author-substitute-rule", "complete-all")
-
-        def hook(variable: str, texts: tuple[str, ...], joined: str) -> str | None:
-            return replacement(
-                getattr(layout, _PREVIOUS, None), (variable, texts, joined), sub, rule
-            )
-
-        setattr(layout, _PREVIOUS, None)
-        setattr(layout, SUBSTITUTE_NAMES, hook)
-        try:
-            return super().render(citation_items)
-        finally:
-            setattr(layout, _PREVIOUS, _OFF)
-            setattr(layout, SUBSTITUTE_NAMES, None)
