@@ -79,6 +79,11 @@ _APOSTROPHES = ("'", "\u2019", markup.SQ, markup.RSQ)
 _DOUBLE_QUOTES = ('"', markup.DQ)
 
 
+def _particle_like(word: str) -> bool:
+    """A lower-case word, or one after an apostrophe ("van", "'t")."""
+    return word.lstrip("".join(_APOSTROPHES))[:1].islower()
+
+
 def _joins(particle: str) -> bool:
     """A particle like ``al-`` or ``d’`` is written against the next word."""
     return particle.removesuffix(markup.FIELD_END).endswith(("-", *_APOSTROPHES))
@@ -115,7 +120,7 @@ def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
     if not name.get("non-dropping-particle") and parse:
         words = p["family"].split(" ")
         lead = []
-        while len(words) > 1 and (words[0][:1].islower() or _joins(words[0])) and words[0]:
+        while len(words) > 1 and words[0] and (_particle_like(words[0]) or _joins(words[0])):
             lead.append(words.pop(0))
         spaced = bool(lead)
         if not lead and len(words) == 1:

@@ -56,6 +56,7 @@ def test_parts_split_particles() -> None:
         "dropping-particle": "von",
     }
     assert parts_of({"family": "al-One", "given": "Alan"})["non-dropping-particle"] == "al-"
+    assert parts_of({"family": "in 't Horvath"})["non-dropping-particle"] == "in 't"
 
 
 @pytest.mark.parametrize(
