@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citeproc import model
+from citeproc.source import VariableError
 from citeproc.string import String
 
 from citekit.csl.spec import CITEKIT_NS
@@ -383,7 +384,7 @@ class Name(model.Name):  # type: ignore[misc]
             return out
         fam_block = join_words(esc(dp or ""), fam(ndp or ""), fam(family))
         if suffix:
-            comma = p.get("comma-suffix") == "true" or _comma_suffix(suffix)
+            comma = p.get("comma-suffix") == "true"
             fam_block += ("," if comma else "") + " " + esc(suffix)
         return join_words(
             _affix(fmt.get("given"), giv(given)), _affix(fmt.get("family"), fam_block)
@@ -404,10 +405,6 @@ def _personal(name: Any) -> bool:
     """A name that inverts: not a literal (institutional) name, not CJK."""
     p = parts_of(name)
     return "literal" not in p and "family" in p and romanesque(p["family"], p.get("given"))
-
-
-def _comma_suffix(suffix: str) -> bool:
-    return False
 
 
 def _format(part: Any, text: str) -> str:
@@ -445,11 +442,11 @@ def _subsequent(item: Any, context: Any) -> bool:
 
 def _overrides(item: Any, context: Any, sort_options: Any) -> Mapping[str, Any]:
     """Per-item name expansion chosen by disambiguation (see ``disambiguate.py``)."""
-    if sort_options:
-        return {}
+    if sort_options or not context.xpath_search("./ancestor-or-self::cs:citation"):
+        return {}  # names are expanded in citations only, never in the bibliography
     try:
         bibliography = item.bibliography
-    except Exception:  # noqa: BLE001 - citeproc-py raises VariableError or KeyError
+    except (VariableError, AttributeError, KeyError):
         return {}
     state = getattr(bibliography, "citekit_names", {}).get(item.key)
     return state if isinstance(state, Mapping) else {}
