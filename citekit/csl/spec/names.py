@@ -85,6 +85,24 @@ class Layout(model.Layout):  # type: ignore[misc]
             setattr(root, CURRENT_LAYOUT, outer)
 
 
+# CSL term forms fall back in this order when a locale lacks one (CSL 1.0.2 "Terms").
+_FALLBACK = {"verb-short": ("verb", "long"), "short": ("long",), "symbol": ("short", "long")}
+
+
+def _label(label: Any, item: Any, term: str, plural: bool, **kwargs: Any) -> Any:
+    """A role's label; "verb-short" falls back to "verb" ("By F. Nietzsche" in APA)."""
+    text = label.render(item, term, plural, **kwargs)
+    own = label.get("form", "long")
+    if text or label.get_term(term, None if own == "long" else own) is not None:
+        return text  # a term the style or locale sets empty stays empty
+    for form in _FALLBACK.get(own, ()):
+        found = label.get_term(term, None if form == "long" else form)
+        words = (found.multiple if plural else found.single) if found is not None else ""
+        if str(words):
+            return label.markup(words)
+    return text
+
+
 @element("names")
 class Names(model.Names):  # type: ignore[misc]
     def _name(self, names_context: Any) -> Any:
@@ -142,7 +160,7 @@ class Names(model.Names):  # type: ignore[misc]
                 # a sort key holds the names alone, without "(Ed.)" (citeproc-js does the same)
                 term = "editortranslator" if role == combined else role
                 plural = len(_names_of(item, role)) > 1
-                label_text = label.render(item, term, plural, **kwargs)
+                label_text = _label(label, item, term, plural, **kwargs)
                 if label_text:
                     text = label_text + text if label_first else text + label_text
             output.append(text)

@@ -53,3 +53,8 @@ def test_a_substituted_short_title_hides_the_title() -> None:
     e = engine(cite=body)
     item = {"id": "a", "type": "book", "title": "Long Title", "title-short": "Short"}
     assert cite(e, [item], "a") == "Short"
+
+
+def test_a_missing_verb_short_label_falls_back_to_verb(render: Render) -> None:
+    body = '<names variable="container-author"><label form="verb-short" suffix=" "/><name/></names>'
+    assert render(body, {"container-author": [DOE]}) == "by John Doe"
