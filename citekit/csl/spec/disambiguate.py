@@ -122,10 +122,11 @@ class _State:
         citation = self.citation
         saved = getattr(citation, "cites", None)
         citation.cites = []
-        if subsequent:  # as if cited before, in another citation
-            earlier = CitationItem(key)
+        if subsequent:  # as if cited before, with another cite in between (not ibid)
+            earlier, between = CitationItem(key), CitationItem("\x00")
             CitationData([earlier]).bibliography = self.bib
-            citation.cites = [earlier, CitationItem(key)]
+            CitationData([between]).bibliography = self.bib
+            citation.cites = [earlier, between]
         layout = citation.layout
         layout.repressed = {}
         try:
@@ -369,7 +370,12 @@ def disambiguate(bib: Any, root: Any) -> None:
                 add_given=add_given and rule == "by-cite",
             )
     if condition:
-        for group in state.ambiguous(renders):
+        groups = state.ambiguous(renders)
+        if root.xpath_search(".//cs:*[@position]"):
+            # a short subsequent form ("Doe") may be ambiguous where the first is not
+            later = {key: state.render(key, subsequent=True) for key in state.keys}
+            groups += state.ambiguous(later)
+        for group in groups:
             bib.citekit_disambiguate.update(group)
             for key in group:
                 renders[key] = state.render(key)

@@ -18,24 +18,25 @@ from citeproc.source import VariableError
 from citeproc.string import join
 
 from citekit.csl.spec import element
+from citekit.csl.spec.group_suppression import counts
+from citekit.csl.spec.group_suppression import printed_group
+from citekit.csl.spec.group_suppression import suppressed
 
 
 def render_as_group(macro: Any, item: Any, context: Any) -> Any:
-    """The macro's output, or None when it calls variables and none of them rendered."""
+    """The macro's output, or None when it tried variables and none of them printed."""
     out = []
-    called = rendered = False
+    before = counts(item)
     for child in macro.iterchildren():
-        calls = child.calls_variable()
-        called = called or calls
         try:
             text = child.render(item, context=context)
         except VariableError:
             continue
         if text is not None:
             out.append(text)
-            rendered = rendered or calls
-    if not out or (called and not rendered):
+    if not out or suppressed(item, before):
         return None
+    printed_group(item)
     return join(out)
 
 
