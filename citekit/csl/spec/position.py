@@ -85,7 +85,8 @@ class _Position:
         ibid = with_locator = False
         if previous is not None and previous.key == item.key:
             same = previous.citation is item.citation
-            if in_note:  # the previous note held that one cite only
+            if in_note and note_of(previous) != note_of(item):
+                # from an earlier note: that note held this one cite only
                 alone = sum(note_of(c) == note_of(previous) for c in stream) == 1
             else:
                 alone = len(previous.citation.cites) == 1
