@@ -159,11 +159,9 @@ class Layout(model.Layout):  # type: ignore[misc]
         groups: list[_Group] = []
         for cite in cites:
             last = groups[-1] if groups else None
-            same = (
-                last is not None
-                and cite.names is not None
-                and last.cites[0].names is not None
-                and _names_key(cite.names) == _names_key(last.cites[0].names)
+            # cites whose layout prints no names at all group together too ("1965a,b")
+            same = last is not None and _names_key(cite.names) == _names_key(
+                last.cites[0].names
             )
             if same and last is not None:
                 last.cites.append(cite)
