@@ -160,9 +160,7 @@ class Layout(model.Layout):  # type: ignore[misc]
         for cite in cites:
             last = groups[-1] if groups else None
             # cites whose layout prints no names at all group together too ("1965a,b")
-            same = last is not None and _names_key(cite.names) == _names_key(
-                last.cites[0].names
-            )
+            same = last is not None and _names_key(cite.names) == _names_key(last.cites[0].names)
             if same and last is not None:
                 last.cites.append(cite)
             else:

@@ -100,8 +100,13 @@ class _Position:
         if earlier:
             note, last = note_of(item), note_of(earlier[-1])
             near = (note - last <= distance) if note else True
-        results = {"first": not earlier, "subsequent": bool(earlier), "ibid": ibid,
-                   "ibid-with-locator": with_locator, "near-note": near}
+        results = {
+            "first": not earlier,
+            "subsequent": bool(earlier),
+            "ibid": ibid,
+            "ibid-with-locator": with_locator,
+            "near-note": near,
+        }
         return [results.get(test, False) for test in tests]
 
 

@@ -41,7 +41,7 @@ _TAG = re.compile(r"<[^>]+>")
 _LEAD = re.compile(r"^[\W_]+", re.UNICODE)
 # Quotes are decoration, not content: a quoted article title sorts with its plain twin.
 # Private-use characters are the placeholders of markup.py and quotes.py.
-_QUOTES = re.compile("[\"“”«»‹›„\ue000-\uf8ff]")
+_QUOTES = re.compile('["“”«»‹›„\ue000-\uf8ff]')
 _APOSTROPHES = "'‘’‚" + markup.SQ + markup.RSQ + markup.LSQ
 _NUMBER = re.compile(r"^\s*(-?\d+)")
 
@@ -57,8 +57,10 @@ def collate(text: str) -> str:
     text = _QUOTES.sub("", "".join(" " if c in _APOSTROPHES else c for c in text))
     # Punctuation does not order (as in citeproc-js's collator): "Title, A" before
     # "Title B"; an apostrophe parts words ("d’Wander" sorts as "d wander").
-    text = "".join(c if c.isalnum() or c.isspace() or c in "\x01\x02" else
-                   (" " if c in _APOSTROPHES else "") for c in text)
+    text = "".join(
+        c if c.isalnum() or c.isspace() or c in "\x01\x02" else (" " if c in _APOSTROPHES else "")
+        for c in text
+    )
     return " ".join(text.casefold().split())
 
 

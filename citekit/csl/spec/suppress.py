@@ -51,5 +51,3 @@ class Label(model.Label):  # type: ignore[misc]
         if variable is None and own and own in repressed(kwargs.get("context") or self, "text"):
             return None
         return super().process(item, variable, *args, **kwargs)
-
-

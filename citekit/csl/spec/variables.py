@@ -101,8 +101,10 @@ def trigraph(item: Mapping[str, Any]) -> str | None:
     if not families:
         return None
     widths = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(families), [1, 1, 1, 1])
-    label = "".join(f[:w].capitalize() if w > 1 else f[:1].upper()
-                    for f, w in zip(families, widths, strict=False))
+    label = "".join(
+        f[:w].capitalize() if w > 1 else f[:1].upper()
+        for f, w in zip(families, widths, strict=False)
+    )
     issued = item.get("issued")
     parts = issued.get("date-parts") if isinstance(issued, Mapping) else None
     try:

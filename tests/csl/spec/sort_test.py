@@ -13,8 +13,8 @@ from tests.csl.spec.helpers import entries
         pytest.param("Aksın", "aksin", id="dotless i folds"),
         pytest.param("Émile", "emile", id="accents fold"),
         pytest.param("“Quoted” <i>Title</i>", "quoted title", id="quotes and markup go"),
-    pytest.param("Title, here A", "title here a", id="punctuation does not order"),
-    pytest.param("d’Wander", "d wander", id="an apostrophe parts words"),
+        pytest.param("Title, here A", "title here a", id="punctuation does not order"),
+        pytest.param("d’Wander", "d wander", id="an apostrophe parts words"),
     ),
 )
 def test_collate(text: str, expected: str) -> None:
