@@ -93,7 +93,7 @@ class _State:
         self.root = root
         self.citation = root.citation
         bib.citekit_names = {}
-        bib.citekit_disambiguate = set()
+        bib.citekit_disambiguate = {}  # key -> how many conditions hold (in style order)
         self.keys = [item.key for item in bib.items]
 
     def in_bibliography_order(self, keys: list[str]) -> list[str]:
@@ -375,10 +375,19 @@ def disambiguate(bib: Any, root: Any) -> None:
             # a short subsequent form ("Doe") may be ambiguous where the first is not
             later = {key: state.render(key, subsequent=True) for key in state.keys}
             groups += state.ambiguous(later)
+        # the conditions turn true one at a time, in style order, until the cite is
+        # unique (disambiguate_IncrementalExtraText)
+        count = len(_conditions(root))
         for group in groups:
-            bib.citekit_disambiguate.update(group)
-            for key in group:
-                renders[key] = state.render(key)
+            left = list(group)
+            for n in range(1, count + 1):
+                for key in left:
+                    bib.citekit_disambiguate[key] = n
+                    renders[key] = state.render(key)
+                counts = state._counts(renders)
+                left = [k for k in left if counts[renders[k]] > 1]
+                if not left:
+                    break
     if add_suffix:
         implicit = not _uses_year_suffix(root)
         label = bool(root.xpath_search(".//cs:text[@variable='citation-label']"))
@@ -447,6 +456,17 @@ class Bibliography(model.Bibliography):  # type: ignore[misc]
         return super().render(citation_items)
 
 
+def _conditions(root: Any) -> list[str]:
+    """Every ``disambiguate="true"`` test of the style, in document order (by path)."""
+    paths = getattr(root, "citekit_conditions", None)
+    if paths is None:
+        tree = root.getroottree()
+        found = root.xpath_search(".//cs:*[@disambiguate='true']")
+        paths = [tree.getpath(e) for e in found]
+        root.citekit_conditions = paths
+    return list(paths)
+
+
 class _DisambiguateCondition:
     """``disambiguate="true"`` holds only for cites left ambiguous by the other methods."""
 
@@ -456,9 +476,15 @@ class _DisambiguateCondition:
         if "disambiguate" not in me.attrib:
             return base.render(item, context=context, delimiter=delimiter, **kwargs)
         try:
-            flagged = item.key in getattr(item.bibliography, "citekit_disambiguate", set())
+            held = getattr(item.bibliography, "citekit_disambiguate", {}).get(item.key, 0)
         except (VariableError, AttributeError, KeyError):
-            flagged = False
+            held = 0
+        conditions = _conditions(me.get_root())
+        path = me.getroottree().getpath(me)
+        if path in conditions and not me.xpath_search("./ancestor::cs:bibliography"):
+            flagged = conditions.index(path) < held
+        else:
+            flagged = held > 0
         mine = flagged == _true(me.get("disambiguate"))
         match = me.get("match", "all")
         others = len(set(me.attrib) - {"disambiguate", "match"}) > 0

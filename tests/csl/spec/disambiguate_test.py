@@ -90,3 +90,13 @@ def test_disambiguate_condition() -> None:
     )
     items = [_item("a", "A", [DOE]), _item("b", "B", [DOE]), _item("c", "C", [ROE])]
     assert cite(e, items, "a", "b", "c") == "Doe 2004, A; Doe 2004, B; Roe 2004"
+
+
+def test_disambiguate_conditions_turn_true_one_at_a_time() -> None:
+    cond = '<choose><if disambiguate="true"><text variable="{0}" prefix=", "/></if></choose>'
+    e = engine(cite='<text variable="title"/>' + cond.format("volume") + cond.format("edition"))
+    items = [
+        {"id": k, "type": "book", "title": "T", "volume": v, "edition": ed}
+        for k, v, ed in (("a", "1", "1"), ("b", "2", "1"), ("c", "2", "2"))
+    ]
+    assert cite(e, items, "a", "b", "c") == "T, 1; T, 2, 1; T, 2, 2"
