@@ -223,6 +223,10 @@ class Substitute(model.Substitute):  # type: ignore[misc]
                 used |= {f"{v}-short" for v in used}
                 suppress(context, used)
                 return text
+            if isinstance(child, model.Text) and "term" in child.attrib:
+                # a term stands in even when the locale leaves it empty: nothing further
+                # is tried (substitute_SubstituteOnlyOnceTermEmpty)
+                return None
         return None
 
 
