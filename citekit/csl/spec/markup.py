@@ -7,8 +7,9 @@ reads an item, the tags CSL-JSON allows (``<i> <b> <sup> <sub>``, the small-caps
 private-use characters, which no case change or punctuation rule touches; after rendering
 they become HTML again. Italics inside italics flip to normal, as citeproc-js does.
 
-Fixtures: flipflop_ItalicsSimple, flipflop_BoldfaceNodeLevelMarkup, flipflop_SmallCaps,
-affix_PrefixWithDecorations, bugreports_… (see tests/csl/spec/markup_test.py).
+Fixtures: flipflop_ItalicsSimple, flipflop_ItalicsFlipped, flipflop_BoldfaceNodeLevelMarkup,
+flipflop_SmallCaps, flipflop_ItalicsWithOk, decorations_SimpleFlipFlop,
+affix_PrefixWithDecorations, sort_StripMarkup.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ straight quote characters of fields (``'`` and ``"``) exactly as stored, and
 
 Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInnerQuote,
 affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
-punctuation_FullMontyQuotesIn, magic_PunctuationInQuote*, flipflop_Apostrophes,
+punctuation_FullMontyQuotesIn, magic_PunctuationInQuoteDefaultEnglishDelimiter,
+magic_PunctuationInQuoteNested, flipflop_Apostrophes, flipflop_OrphanQuote,
 decorations_NestedQuotes…
 """
 
