@@ -171,7 +171,8 @@ def _nest(html: str, t: _Terms) -> str:
             if (before.isalnum() and after.isalpha()) or after.isdigit():
                 # Inside a word (Chief's) or an elision of digits ('09).
                 out.append(t.apostrophe)
-            elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
+            elif (c == SQ and (not before or before in _OPENS_AFTER) and after.strip()
+                  and after not in (SQ, RSQ)):  # a run of single quotes is apostrophes
                 open_(SQ, orphan=t.apostrophe)
             elif SQ in stack:
                 close(SQ, i, "’" if c == RSQ else "")

@@ -81,3 +81,7 @@ def test_marks_meet_before_moving_in(render: Render, suffix: str, prefix: str,
 def test_no_moving_into_quotes_when_merging_is_off(render: Render) -> None:
     attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:merge-punctuation="false"'
     assert render(TITLE, {"title": "Visit"}, piq=True, attrs=attrs) == "“Visit”."
+
+
+def test_a_run_of_single_quotes_is_apostrophes(render: Render) -> None:
+    assert render('<text variable="title"/>', {"title": "l'''"}) == "l’’’"
