@@ -40,11 +40,12 @@ _QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "
 # After a quote that ends a field: punctuation the style adds there may move inside it.
 FIELD_END = "\ue023"
 MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
-    AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029"}
+    AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029",
+    "\ue02a"}
 
 NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
 # A style's explicit font-style/font-weight/font-variant="normal" (spec.decorations).
-NORMAL_OPEN = {"i": "\ue026", "b": "\ue027", "sc": "\ue028"}
+NORMAL_OPEN = {"i": "\ue026", "b": "\ue027", "sc": "\ue028", "sup": "\ue02a"}
 NORMAL_CLOSE = "\ue029"
 _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(
@@ -129,14 +130,16 @@ def encode_fields(item: dict[str, Any]) -> None:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue029]|</?(?:i|b)>|<span[^>]*>|</span>")
+_DECODE = re.compile("[\ue010-\ue02a]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {
     "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
     "sc": '<span style="font-variant:normal;">',
+    "sup": '<span style="baseline">',  # sic: what citeproc-js prints for baseline
 }
 _CLOSES = {"<i>": "</i>", "<b>": "</b>"}
-_STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc"}
+_STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc",
+               "<sup>": "sup", "<sub>": "sup"}
 _FIELD_OPEN = {_OPEN["i"]: "i", _OPEN["b"]: "b", _OPEN["sc"]: "sc"}
 _FIELD_CLOSE = frozenset({_CLOSE["i"], _CLOSE["b"], _CLOSE["sc"], NODECOR_CLOSE, NORMAL_CLOSE})
 _NORMAL = {c: kind for kind, c in NORMAL_OPEN.items()}
@@ -151,9 +154,9 @@ _TAGS = {
 def decode(html: str, root: Any) -> str:
     """Markers back to HTML. Field italics, bold or small caps inside the same decoration
     flip to normal, and a ``nodecor`` span undoes every decoration around it."""
-    if not any("\ue010" <= c <= "\ue029" for c in html):
+    if not any("\ue010" <= c <= "\ue02a" for c in html):
         return html
-    active = {"i": False, "b": False, "sc": False}
+    active = {"i": False, "b": False, "sc": False, "sup": False}
     style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)
     field: list[tuple[str, list[tuple[str, bool]]]] = []  # closing HTML, states to restore
     out: list[str] = []
