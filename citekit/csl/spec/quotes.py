@@ -18,7 +18,7 @@ Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInn
 affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
 punctuation_FullMontyQuotesIn, magic_PunctuationInQuoteDefaultEnglishDelimiter,
 magic_PunctuationInQuoteNested, flipflop_Apostrophes, flipflop_OrphanQuote,
-decorations_NestedQuotes…
+decorations_NestedQuotes, punctuation_FrenchOrthography…
 """
 
 from __future__ import annotations
@@ -224,11 +224,18 @@ def _merge_after(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# Guillemets hold their text with narrow no-break spaces ("« Anonymous »"), as
+# citeproc-js prints them, so a line never breaks inside.
+_GUILLEMET_SPACES = re.compile(r"(?<=«) | (?=»)")
+
+
 @finish(10)
 def quotes(html: str, root: Any) -> str:
+    t = _terms(root)
+    if t.apostrophe == "’" and ("«" in html or "»" in html):
+        html = _GUILLEMET_SPACES.sub("\u202f", html)
     if not any(q in html for q in (OPEN, DQ, SQ, LDQ, RDQ, LSQ, RSQ)):
         return html
-    t = _terms(root)
     html = _nest(html, t)
     if t.inside:
         html = _move_in(html)

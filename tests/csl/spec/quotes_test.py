@@ -85,3 +85,8 @@ def test_no_moving_into_quotes_when_merging_is_off(render: Render) -> None:
 
 def test_a_run_of_single_quotes_is_apostrophes(render: Render) -> None:
     assert render('<text variable="title"/>', {"title": "l'''"}) == "l’’’"
+
+
+def test_guillemets_hold_their_text_with_narrow_spaces(render: Render) -> None:
+    got = render('<text variable="title"/>', {"title": "His « Anonymous » Life"})
+    assert got == "His «\u202fAnonymous\u202f» Life"
