@@ -39,9 +39,11 @@ LDQ, RDQ, LSQ, RSQ = "\ue01f", "\ue020", "\ue021", "\ue022"
 _QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "’": RSQ})
 # After a quote that ends a field: punctuation the style adds there may move inside it.
 FIELD_END = "\ue023"
+# Before a quote that starts a field: it opens, whatever the style printed before it.
+FIELD_START = "\ue02b"
 MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
     AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029",
-    "\ue02a"}
+    "\ue02a", "\ue02b"}
 
 NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
 # A style's explicit font-style/font-weight/font-variant="normal" (spec.decorations).
@@ -93,8 +95,19 @@ def encode(text: str) -> str:
     return _end("".join(out))
 
 
+_EDGE_QUOTES = re.compile(
+    f"^((?:{re.escape(_NOCASE_OPEN)})?)([{DQ}{SQ}{LDQ}{LSQ}])"
+    f"|([{DQ}{SQ}{RDQ}{RSQ}])((?:</span>)?)$")
+
+
 def _end(encoded: str) -> str:
-    return encoded + FIELD_END if encoded[-1:] in (DQ, SQ, RDQ, RSQ) else encoded
+    """Mark a quote at either end of a field (past a nocase span) as the field's edge."""
+    def mark(m: re.Match[str]) -> str:
+        if m.group(2):
+            return m.group(1) + FIELD_START + m.group(2)
+        return m.group(3) + FIELD_END + m.group(4)
+
+    return _EDGE_QUOTES.sub(mark, encoded)
 
 
 def _escape(text: str) -> str:
@@ -130,7 +143,7 @@ def encode_fields(item: dict[str, Any]) -> None:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue02a]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
+_DECODE = re.compile("[\ue010-\ue02b]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {
     "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
@@ -146,7 +159,7 @@ _NORMAL = {c: kind for kind, c in NORMAL_OPEN.items()}
 _TAGS = {
     "\ue014": "<sup>", "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
     AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
-    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "",
+    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "", FIELD_START: "",
 }
 
 
@@ -154,7 +167,7 @@ _TAGS = {
 def decode(html: str, root: Any) -> str:
     """Markers back to HTML. Field italics, bold or small caps inside the same decoration
     flip to normal, and a ``nodecor`` span undoes every decoration around it."""
-    if not any("\ue010" <= c <= "\ue02a" for c in html):
+    if not any("\ue010" <= c <= "\ue02b" for c in html):
         return html
     active = {"i": False, "b": False, "sc": False, "sup": False}
     style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)
