@@ -247,7 +247,8 @@ class Engine:
 def _citation_item(cp: Any, c: Cite) -> Any:
     kwargs: dict[str, Any] = {}
     if c.locator:
-        kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
+        locator = spec.prepare_affix(c.locator, field="locator")
+        kwargs["locator"] = cp.Locator(c.label or "page", locator)
     if c.prefix:
         kwargs["prefix"] = spec.prepare_affix(c.prefix)
     if c.suffix:

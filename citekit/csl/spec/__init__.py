@@ -82,9 +82,9 @@ def prepare_item(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def prepare_affix(text: str) -> str:
-    """A cite's prefix or suffix: text from the user, prepared like a field value."""
-    return str(prepare_item({"type": "", "note": text})["note"])
+def prepare_affix(text: str, *, field: str = "note") -> str:
+    """A cite's prefix, suffix or locator: text from the user, prepared like ``field``."""
+    return str(prepare_item({"type": "", field: text})[field])
 
 
 def finish_output(html: str, root: Any) -> str:

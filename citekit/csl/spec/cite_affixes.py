@@ -4,7 +4,7 @@ Writers attach a cite to the one before it with a prefix such as ", cited in" or
 citeproc-js then leaves out the citation layout's delimiter ("Book A, cited in Book B"),
 where citeproc-py prints both ("Book A; , cited in Book B").
 
-Fixtures: magic_SuppressLayoutDelimiterIfPrefixComma, affix_WithCommas.
+Fixtures: magic_SuppressLayoutDelimiterIfPrefixComma, position_IbidWithPrefixFullStop.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ an item, each date becomes ``date-parts`` (or ``literal`` when it is not a date)
 13-24 are seasons, as citeproc-js reads them (kept as 13-16 for ``spec.dates``); a date
 with nothing left is dropped.
 
-Fixtures: date_String, date_EmptyStrings, date_VariousInvalidDates, date_RawParseSimpleDate…
+Fixtures: date_String, date_EmptyStrings, date_VariousInvalidDates,
+date_TextFormYeardateYearRangeOpen (with spec.dates).
 """
 
 from __future__ import annotations

@@ -13,8 +13,8 @@ date is rendered from its parts directly:
   largest differing part, and the shared parts once ("January 2–4, 1999");
 - months 13-16 (``spec.date_input``) print as seasons.
 
-Fixtures: date_RangeDelimiter, date_SeasonRange1-3, date_TextFormYeardateYearRangeOpen,
-date_LocalizedDateFormats-*…
+Fixtures: date_RangeDelimiter, date_SeasonRange1, date_SeasonRange2, date_SeasonRange3,
+date_TextFormYeardateYearRangeOpen.
 """
 
 from __future__ import annotations

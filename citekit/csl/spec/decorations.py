@@ -6,7 +6,9 @@ text stays italic. Here such elements mark their text, and ``spec.markup``'s out
 prints ``<span style="font-style:normal;">`` where the decoration is on, nothing where it
 is off.
 
-Fixtures: decorations_NoNormalWithoutDecoration.
+``vertical-align="baseline"`` inside a superscript or subscript works the same way.
+
+Fixtures: decorations_NoNormalWithoutDecoration, decorations_Baseline.
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ from citekit.csl.spec import element
 from citekit.csl.spec.markup import NORMAL_CLOSE
 from citekit.csl.spec.markup import NORMAL_OPEN
 
-_ATTRIBUTES = (("font-style", "i"), ("font-weight", "b"), ("font-variant", "sc"))
+_ATTRIBUTES = (("font-style", "i"), ("font-weight", "b"), ("font-variant", "sc"),
+               ("vertical-align", "sup"))
+_NORMAL = {"vertical-align": "baseline"}
 
 
 class _Normal:
     def format(self, string: Any) -> Any:
         text = super().format(string)  # type: ignore[misc]
         for attribute, kind in _ATTRIBUTES:
-            if text and self.get(attribute) == "normal":  # type: ignore[attr-defined]
+            normal = _NORMAL.get(attribute, "normal")
+            if text and self.get(attribute) == normal:  # type: ignore[attr-defined]
                 text = String(NORMAL_OPEN[kind]) + text + String(NORMAL_CLOSE)
         return text
 

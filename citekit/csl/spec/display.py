@@ -8,8 +8,10 @@ entry's first field goes to ``csl-left-margin`` and the rest, with the layout's 
 to ``csl-right-inline``. Elements only mark where blocks go; a step over the output
 writes the ``<div>``s.
 
-Fixtures: display_DisplayBlock, display_AuthorAsHeading, magic_SecondFieldAlign,
-bugreports_DuplicateSpaces, bugreports_UndefinedStr, variables_ContainerTitleShort…
+Fixtures: display_DisplayBlock, display_SecondFieldAlignClone,
+display_SecondFieldAlignMigratePunctuation, magic_SecondFieldAlign,
+bugreports_DuplicateSpaces, bugreports_IeeePunctuation, bugreports_UndefinedStr,
+variables_ContainerTitleShort.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ raises, so the label (and with it "3 vols.") disappears.
 - other number variables and locators: plural when the value holds more than one number
   (a range or a list: "2-4", "2, 4", "213 et 235"), singular otherwise.
 
-Fixtures: label_PluralNumberOfVolumes; reference style modern-language-association
-("3 vols.").
+A locator type written with a space ("sub verbo") finds its hyphenated locale term.
+
+Fixtures: label_PluralNumberOfVolumes, bugreports_MovePunctuationInsideQuotesForLocator;
+reference style modern-language-association ("3 vols.").
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ def plural(variable: str, value: Any) -> bool:
 
 @element("label")
 class Label(model.Label):  # type: ignore[misc]
+    def process(self, item: Any, variable: str | None = None, plural: bool | None = None,
+                context: Any = None, **kwargs: Any) -> Any:
+        if variable is None and self.get("variable") == "locator" and item.has_locator:
+            # CSL 1.0.2 writes the locator type "sub verbo"; the locale term is "sub-verbo".
+            variable = str(item.locator.label).replace(" ", "-")
+        return super().process(item, variable, plural, context, **kwargs)
     def _is_plural(self, item: Any) -> bool:
         variable = self.get("variable")
         if variable == "locator":

@@ -7,8 +7,9 @@ reads an item, the tags CSL-JSON allows (``<i> <b> <sup> <sub>``, the small-caps
 private-use characters, which no case change or punctuation rule touches; after rendering
 they become HTML again. Italics inside italics flip to normal, as citeproc-js does.
 
-Fixtures: flipflop_ItalicsSimple, flipflop_BoldfaceNodeLevelMarkup, flipflop_SmallCaps,
-affix_PrefixWithDecorations, bugreports_… (see tests/csl/spec/markup_test.py).
+Fixtures: flipflop_ItalicsSimple, flipflop_ItalicsFlipped, flipflop_BoldfaceNodeLevelMarkup,
+flipflop_SmallCaps, flipflop_ItalicsWithOk, decorations_SimpleFlipFlop,
+affix_PrefixWithDecorations, sort_StripMarkup.
 """
 
 from __future__ import annotations
@@ -38,12 +39,15 @@ LDQ, RDQ, LSQ, RSQ = "\ue01f", "\ue020", "\ue021", "\ue022"
 _QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "’": RSQ})
 # After a quote that ends a field: punctuation the style adds there may move inside it.
 FIELD_END = "\ue023"
+# Before a quote that starts a field: it opens, whatever the style printed before it.
+FIELD_START = "\ue02b"
 MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
-    AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029"}
+    AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029",
+    "\ue02a", "\ue02b"}
 
 NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
 # A style's explicit font-style/font-weight/font-variant="normal" (spec.decorations).
-NORMAL_OPEN = {"i": "\ue026", "b": "\ue027", "sc": "\ue028"}
+NORMAL_OPEN = {"i": "\ue026", "b": "\ue027", "sc": "\ue028", "sup": "\ue02a"}
 NORMAL_CLOSE = "\ue029"
 _NOCASE_OPEN = '<span class="nocase">'
 _TAG = re.compile(
@@ -91,8 +95,19 @@ def encode(text: str) -> str:
     return _end("".join(out))
 
 
+_EDGE_QUOTES = re.compile(
+    f"^((?:{re.escape(_NOCASE_OPEN)})?)([{DQ}{SQ}{LDQ}{LSQ}])"
+    f"|([{DQ}{SQ}{RDQ}{RSQ}])((?:</span>)?)$")
+
+
 def _end(encoded: str) -> str:
-    return encoded + FIELD_END if encoded[-1:] in (DQ, SQ, RDQ, RSQ) else encoded
+    """Mark a quote at either end of a field (past a nocase span) as the field's edge."""
+    def mark(m: re.Match[str]) -> str:
+        if m.group(2):
+            return m.group(1) + FIELD_START + m.group(2)
+        return m.group(3) + FIELD_END + m.group(4)
+
+    return _EDGE_QUOTES.sub(mark, encoded)
 
 
 def _escape(text: str) -> str:
@@ -128,21 +143,23 @@ def encode_fields(item: dict[str, Any]) -> None:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue029]|</?(?:i|b)>|<span[^>]*>|</span>")
+_DECODE = re.compile("[\ue010-\ue02b]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {
     "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
     "sc": '<span style="font-variant:normal;">',
+    "sup": '<span style="baseline">',  # sic: what citeproc-js prints for baseline
 }
 _CLOSES = {"<i>": "</i>", "<b>": "</b>"}
-_STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc"}
+_STYLE_TAGS = {"<i>": "i", "<b>": "b", '<span style="font-variant:small-caps;">': "sc",
+               "<sup>": "sup", "<sub>": "sup"}
 _FIELD_OPEN = {_OPEN["i"]: "i", _OPEN["b"]: "b", _OPEN["sc"]: "sc"}
 _FIELD_CLOSE = frozenset({_CLOSE["i"], _CLOSE["b"], _CLOSE["sc"], NODECOR_CLOSE, NORMAL_CLOSE})
 _NORMAL = {c: kind for kind, c in NORMAL_OPEN.items()}
 _TAGS = {
     "\ue014": "<sup>", "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
     AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
-    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "",
+    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "", FIELD_START: "",
 }
 
 
@@ -150,9 +167,9 @@ _TAGS = {
 def decode(html: str, root: Any) -> str:
     """Markers back to HTML. Field italics, bold or small caps inside the same decoration
     flip to normal, and a ``nodecor`` span undoes every decoration around it."""
-    if not any("\ue010" <= c <= "\ue029" for c in html):
+    if not any("\ue010" <= c <= "\ue02b" for c in html):
         return html
-    active = {"i": False, "b": False, "sc": False}
+    active = {"i": False, "b": False, "sc": False, "sup": False}
     style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)
     field: list[tuple[str, list[tuple[str, bool]]]] = []  # closing HTML, states to restore
     out: list[str] = []

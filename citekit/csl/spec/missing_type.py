@@ -3,8 +3,8 @@
 CSL-JSON requires ``type``, but real data (and the CSL test suite) omit it; citeproc-js
 then matches no ``<if type>`` test. An empty type does the same here.
 
-Fixtures: the 40 citeproc-py crashes with ``UnboundLocalError: ref_type``, among them
-bugreports_NumberInMacroWithVerticalAlign, date_YearSuffixDelimiter, name_Delimiter...
+Fixtures: the 39 date_LocalizedDateFormats-* (e.g. date_LocalizedDateFormats-en-US), whose
+items have no type.
 """
 
 from __future__ import annotations

@@ -80,6 +80,16 @@ _APOSTROPHES = ("'", "\u2019", markup.SQ, markup.RSQ)
 _DOUBLE_QUOTES = ('"', markup.DQ)
 
 
+_FIELD_EDGES = str.maketrans(
+    {c: None for c in (getattr(markup, "FIELD_START", ""), markup.FIELD_END) if c}
+)
+
+
+def _unmark(text: str) -> str:
+    """A name part without markup.py's start/end-of-field marks (kept for quotes only)."""
+    return text.translate(_FIELD_EDGES)
+
+
 def _particle_like(word: str) -> bool:
     """A lower-case word, or one after an apostrophe ("van", "'t")."""
     return word.lstrip("".join(_APOSTROPHES))[:1].islower()
@@ -102,11 +112,11 @@ def join_words(*words: str | None) -> str:
 
 def parts_of(name: Mapping[str, Any]) -> dict[str, str]:
     """The name's parts; particles are split off ``family``/``given`` when not given apart."""
-    p = {k: str(v) for k, v in name.items() if isinstance(v, str | int) and v != ""}
+    p = {k: _unmark(str(v)) for k, v in name.items() if isinstance(v, str | int) and v != ""}
     if "literal" in p or "family" not in p:
         return p
     parse = name.get("parse-names") is not False
-    family = p["family"].removesuffix(markup.FIELD_END)
+    family = p["family"]
     if family[:1] in _DOUBLE_QUOTES and family[-1:] in _DOUBLE_QUOTES and len(family) > 2:
         # "\"van Happel\"": a quoted family name is taken as it is (bugreports_parseName)
         p["family"], parse = family[1:-1], False

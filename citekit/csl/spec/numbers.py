@@ -7,8 +7,8 @@ and "Nos." labels disappear. Here is-numeric follows the spec (numbers with affi
 joined by ``,`` ``&`` or a hyphen), and a numeric range in a number variable prints with
 an en dash, as citeproc-js does.
 
-Fixtures: number_PlainHyphenOrEnDashAlwaysPlural, number_IsNumericWithAlpha,
-condition_IsNumeric…; reference styles: ieee/apa "vols.", apa "Technical Report Nos. 99–02".
+Fixtures: fullstyles_ABdNT; reference styles ieee and apa ("3 vols.", "Technical Report
+Nos. 99–02").
 """
 
 from __future__ import annotations

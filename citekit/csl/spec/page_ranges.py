@@ -4,8 +4,9 @@ citeproc-py's chicago rule misses the 15th edition's four-digit case (1496–150
 abbreviates where the rule expands (100–104, 600–613); it has no ``chicago-16``;
 ``expanded`` does not expand "321-28"; and locators print as typed ("100 - 103").
 
-Fixtures: page_Chicago, page_Chicago16, page_Expand, page_Minimal, page_MinimalTwo,
-locator_SimpleLocators.
+Fixtures: page_Chicago, page_Chicago16, page_ChicagoWeird, page_Expand,
+page_ExpandWeirdComposite, page_Minimal, locator_SimpleLocators, locator_WithLeadingSpace,
+label_CollapsedPageNumberPluralDetection, label_PluralWithLocalizedAmpersand.
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ citeproc-js's, as the CSL test suite spells them out in punctuation_FullMonty*.
 every mark as the style and the fields write them.
 
 Fixtures: punctuation_FullMontyPlain, punctuation_FullMontyField,
-punctuation_DoNotSuppressColonAfterPeriod, bugreports_DuplicateTerminalPunctuationInBibliography…
+punctuation_FullMontyQuotesOut, punctuation_FieldDuplicates,
+fullstyles_ChicagoArticleTitleQuestion.
 """
 
 from __future__ import annotations

@@ -16,8 +16,9 @@ straight quote characters of fields (``'`` and ``"``) exactly as stored, and
 
 Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInnerQuote,
 affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
-punctuation_FullMontyQuotesIn, magic_PunctuationInQuote*, flipflop_Apostrophes,
-decorations_NestedQuotes…
+punctuation_FullMontyQuotesIn, magic_PunctuationInQuoteDefaultEnglishDelimiter,
+magic_PunctuationInQuoteNested, flipflop_Apostrophes, flipflop_OrphanQuote,
+decorations_NestedQuotes, punctuation_FrenchOrthography…
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from citekit.csl.spec import element
 from citekit.csl.spec import finish
 from citekit.csl.spec.markup import DQ
 from citekit.csl.spec.markup import FIELD_END
+from citekit.csl.spec.markup import FIELD_START
 from citekit.csl.spec.markup import LDQ
 from citekit.csl.spec.markup import LSQ
 from citekit.csl.spec.markup import RDQ
@@ -105,6 +107,10 @@ def _neighbours(text: str, i: int) -> tuple[str, str]:
     return (text[j] if j >= 0 else ""), (text[k] if k < len(text) else "")
 
 
+# Only closing quotes stand between here and the end of the field.
+_FIELD_EDGE = re.compile(f"[{DQ}{SQ}{RDQ}{RSQ}]*{FIELD_END}")
+
+
 def _nest(html: str, t: _Terms) -> str:
     out: list[str] = []
     stack: list[str] = []
@@ -124,7 +130,7 @@ def _nest(html: str, t: _Terms) -> str:
             opened.pop()
         mark = glyph if glyph and not stack else t.close[len(stack) % 2]
         # Only a seam moves punctuation: the style's quotes, or a quote ending a field.
-        if kind == OPEN or html[at + 1:at + 2] == FIELD_END:
+        if kind == OPEN or _FIELD_EDGE.match(html, at + 1):
             mark = _CLOSING + mark + _CLOSED
         out.append(mark)
 
@@ -137,7 +143,8 @@ def _nest(html: str, t: _Terms) -> str:
             out.append(html[i:end + 1])
             i = end + 1
             continue
-        if c == FIELD_END:
+        starts = i > 0 and html[i - 1] == FIELD_START
+        if c in (FIELD_END, FIELD_START):
             pass
         elif c == OPEN:
             open_(OPEN)
@@ -149,7 +156,7 @@ def _nest(html: str, t: _Terms) -> str:
             before, after = _neighbours(html, i)
             if stack and stack[-1] == DQ and before.strip():
                 close(DQ, i)
-            elif (not before or before in _OPENS_AFTER) and after and not after.isspace():
+            elif (starts or not before or before in _OPENS_AFTER) and after.strip():
                 open_(DQ, orphan='"')
             elif DQ in stack and before.strip():
                 close(DQ, i)
@@ -170,7 +177,10 @@ def _nest(html: str, t: _Terms) -> str:
             if (before.isalnum() and after.isalpha()) or after.isdigit():
                 # Inside a word (Chief's) or an elision of digits ('09).
                 out.append(t.apostrophe)
-            elif c == SQ and (not before or before in _OPENS_AFTER) and after.strip():
+            elif stack and stack[-1] == SQ and not after.isalnum():
+                close(SQ, i, "’" if c == RSQ else "")
+            elif (c == SQ and (starts or not before or before in _OPENS_AFTER) and after.strip()
+                  and after not in (SQ, RSQ)):  # a run of single quotes is apostrophes
                 open_(SQ, orphan=t.apostrophe)
             elif SQ in stack:
                 close(SQ, i, "’" if c == RSQ else "")
@@ -188,7 +198,7 @@ def _nest(html: str, t: _Terms) -> str:
 
 # Closing quotes, any closing tags after them, then the marks that follow.
 _MOVE_IN = re.compile(
-    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>)*)([.,;:!?]+)")
+    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>|[\ue004-\uf8ff])*)([.,;:!?]+)")
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
@@ -222,11 +232,18 @@ def _merge_after(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+# Guillemets hold their text with narrow no-break spaces ("« Anonymous »"), as
+# citeproc-js prints them, so a line never breaks inside.
+_GUILLEMET_SPACES = re.compile(r"(?<=«) | (?=»)")
+
+
 @finish(10)
 def quotes(html: str, root: Any) -> str:
+    t = _terms(root)
+    if t.apostrophe == "’" and ("«" in html or "»" in html):
+        html = _GUILLEMET_SPACES.sub("\u202f", html)
     if not any(q in html for q in (OPEN, DQ, SQ, LDQ, RDQ, LSQ, RSQ)):
         return html
-    t = _terms(root)
     html = _nest(html, t)
     if t.inside:
         html = _move_in(html)

@@ -15,7 +15,7 @@ and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-c
   never touched.
 
 Fixtures: textcase_TitleCapitalization, textcase_TitleWithEmDash, textcase_Uppercase,
-textcase_CapitalizeFirst*, textcase_SentenceCapitalization, textcase_NonEnglish…
+textcase_SentenceCapitalization, textcase_NonEnglishChars, textcase_SkipNameParticlesInTitleCase.
 """
 
 from __future__ import annotations

@@ -16,3 +16,9 @@ from tests.csl.spec.conftest import Render
 ))
 def test_normal_decorations(render: Render, body: str, expected: str) -> None:
     assert render(body, {"title": "T"}) == expected
+
+
+def test_baseline_inside_superscript(render: Render) -> None:
+    body = ('<group vertical-align="sup"><text variable="title" vertical-align="baseline"/>'
+            '</group>')
+    assert render(body, {"title": "T"}) == '<sup><span style="baseline">T</span></sup>'

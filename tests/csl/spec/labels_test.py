@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from citekit.csl.engine import Cite
+from citekit.csl.engine import Engine
 from citekit.csl.spec.labels import plural
 from tests.csl.spec.conftest import Render
 
@@ -27,3 +29,13 @@ def test_number_of_volumes_label(render: Render, volumes: str, expected: str) ->
 ))
 def test_page_label_plural(render: Render, page: str, expected: str) -> None:
     assert render('<label variable="page"/>', {"page": page}) == expected
+
+
+def test_sub_verbo_locator_finds_its_term() -> None:
+    xml = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+      <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+      <citation><layout suffix="."><group delimiter=" "><label variable="locator" form="short"/>
+      <text variable="locator"/></group></layout></citation></style>"""
+    items = [{"id": "a", "type": "book"}]
+    got = Engine.from_string(xml).citation(items, [Cite("a", '"gargoyle"', "sub verbo")])
+    assert got == "s.v. “gargoyle.”"

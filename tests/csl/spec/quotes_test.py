@@ -81,3 +81,23 @@ def test_marks_meet_before_moving_in(render: Render, suffix: str, prefix: str,
 def test_no_moving_into_quotes_when_merging_is_off(render: Render) -> None:
     attrs = f'xmlns:citekit="{CITEKIT_NS}" citekit:merge-punctuation="false"'
     assert render(TITLE, {"title": "Visit"}, piq=True, attrs=attrs) == "“Visit”."
+
+
+def test_a_run_of_single_quotes_is_apostrophes(render: Render) -> None:
+    assert render('<text variable="title"/>', {"title": "l'''"}) == "l’’’"
+
+
+def test_guillemets_hold_their_text_with_narrow_spaces(render: Render) -> None:
+    got = render('<text variable="title"/>', {"title": "His « Anonymous » Life"})
+    assert got == "His «\u202fAnonymous\u202f» Life"
+
+
+def test_a_quote_starting_a_field_opens_whatever_comes_before(render: Render) -> None:
+    body = '<text value="N.d."/><text variable="title" suffix="."/>'
+    got = render(body, {"title": "'\"Nested\" title'"}, piq=True)
+    assert got == "N.d.“‘Nested’ title.”"
+
+
+def test_period_moves_past_every_quote_closing_a_field(render: Render) -> None:
+    got = render('<text variable="title" suffix="."/>', {"title": "'\"Both\"'"}, piq=True)
+    assert got == "“‘Both.’”"
