@@ -5,11 +5,15 @@ name variables it does not know, and after ``<substitute>`` it suppresses only a
 that the substitute names literally in the same kind of element, so a title that stood in
 for the author through a macro was printed a second time (``“CTAN.” 2006. “CTAN.”``).
 Here every variable the substitute actually rendered is suppressed for the rest of the
-entry, as CSL 1.0.2 requires.
+entry, as CSL 1.0.2 requires; a bare ``<names/>`` anywhere in a substitute inherits the
+outer ``<name>`` and ``<label>``; a label form the locale lacks falls back
+(``verb-short`` -> ``verb`` -> long).
 
 Fixtures: name_AuthorCountWithMultipleVariables, name_AuthorEditorCount,
 name_AuthorCountWithSameVarContentAndCombinedTermFail, name_EtAlWithCombined,
-substitute_SuppressOrdinaryVariable, substitute_RepeatedNamesOk.
+name_SubstituteInheritLabel, substitute_SuppressOrdinaryVariable,
+substitute_RepeatedNamesOk, substitute_SubstituteOnlyOnceTermEmpty,
+bugreports_GreekStyleProblems.
 """
 
 from __future__ import annotations
