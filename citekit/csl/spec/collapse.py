@@ -152,7 +152,9 @@ class Layout(model.Layout):  # type: ignore[misc]
 
     def _years(self, cites: list[_Cite], parent: Any, delimiter: str, collapse: str) -> str:
         after = parent.get("after-collapse-delimiter", delimiter)
-        group_delimiter = parent.get("cite-group-delimiter", ", ")
+        # citeproc-js: ", " in a sorted citation, else the layout's own delimiter
+        default = ", " if parent.sort is not None else delimiter
+        group_delimiter = parent.get("cite-group-delimiter", default)
         suffix_delimiter = parent.get(
             "year-suffix-delimiter", parent.get("cite-group-delimiter", delimiter)
         )

@@ -52,7 +52,14 @@ def test_citation_number_ranges() -> None:
 
 def test_year_collapse_groups_adjacent_cites_by_the_same_names() -> None:
     e = engine(cite=AUTHOR_YEAR, citation='collapse="year" after-collapse-delimiter="; "')
-    assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900, 2000; Jones 2000"
+    assert cite(e, ITEMS, "a", "b", "c") == "Smith 1900; 2000; Jones 2000"
+    # a sorted citation joins a group with ", " and gathers it first
+    e = engine(
+        cite=AUTHOR_YEAR,
+        citation='collapse="year"',
+        citation_sort='<sort><key variable="issued"/></sort>',
+    )
+    assert cite(e, ITEMS, "b", "c", "a") == "Smith 1900, 2000; Jones 2000"
 
 
 def test_year_suffix_ranged() -> None:
