@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import io
 import re
 import warnings
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from typing import Any
 
 from lxml import etree
 
+from citekit.csl import spec
 from citekit.csl import styles
 from citekit.errors import CitekitError
 
@@ -122,8 +124,6 @@ def _lookup() -> Any:
     """citeproc-py's element classes for CSL tags, with citekit's fixes on top."""
     from citeproc import model
 
-    from citekit.csl import spec
-
     lookup = etree.ElementNamespaceClassLookup()
     namespace: Any = lookup.get_namespace(CSL_NS)
     namespace[None] = model.CitationStylesElement
@@ -181,7 +181,7 @@ def _cached(cls: type[Any]) -> type[Any]:
 def _style_class() -> Any:
     cp = _citeproc()
 
-    def __init__(self: Any, path: str, locale: str | None) -> None:
+    def __init__(self: Any, path: str | io.BytesIO, locale: str | None) -> None:
         parser = etree.XMLParser(remove_comments=True, encoding="UTF-8", no_network=True)
         parser.set_element_class_lookup(_lookup())
         self.parser = parser
@@ -201,20 +201,35 @@ def _style_class() -> Any:
 class Engine:
     """A loaded style, ready to render items."""
 
+    path: Path | None
+
     def __init__(self, style: str | Path, *, locale: str | None = None) -> None:
         path = style if isinstance(style, Path) else styles.resolve(style)
         path, dependent_locale = _parent_of(path)
-        if locale is not None:
-            _check_locale(locale)
+        self._load(str(path), locale or dependent_locale, str(path), check_locale=locale)
+        self.path = path
+
+    @classmethod
+    def from_string(cls, xml: str, *, locale: str | None = None) -> Engine:
+        """A style given as CSL source text (an independent style)."""
+        engine = cls.__new__(cls)
+        engine._load(io.BytesIO(xml.encode("utf-8")), locale, "<string>", check_locale=locale)
+        engine.path = None
+        return engine
+
+    def _load(
+        self, source: str | io.BytesIO, locale: str | None, name: str, *, check_locale: str | None
+    ) -> None:
+        if check_locale is not None:
+            _check_locale(check_locale)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
-                self._style = _style_class()(str(path), locale or dependent_locale)
+                self._style = _style_class()(source, locale)
             except ValueError as e:
                 raise CitekitError(f"{e}; see `citekit format --help` for locales") from None
             except etree.XMLSyntaxError as e:
-                raise CitekitError(f"{path}: not a valid CSL file ({e})") from None
-        self.path = path
+                raise CitekitError(f"{name}: not a valid CSL file ({e})") from None
 
     @property
     def has_bibliography(self) -> bool:
@@ -222,11 +237,13 @@ class Engine:
 
     def _bibliography(self, items: Sequence[Mapping[str, Any]]) -> Any:
         cp = _citeproc()
-        from citeproc.source.json import CiteProcJSON
+        from citekit.csl.spec import variables
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON([copy.deepcopy(dict(i)) for i in items])
+            source = variables.source(  # every CSL name/date variable parsed
+                [spec.prepare_item(copy.deepcopy(dict(i))) for i in items]
+            )
         bib = cp.CitationStylesBibliography(self._style, source, cp.formatter.html)
         return bib
 
@@ -267,9 +284,9 @@ class Engine:
                     failures.append(Failure(key, _reason(e)))
                     continue
                 if text is None or not str(text).strip():
-                    failures.append(Failure(key, "the style prints nothing for this item"))
+                    failures.append(Failure(key, _EMPTY))
                     continue
-                entries.append(Rendered(key, str(text)))
+                entries.append(Rendered(key, spec.finish_output(str(text), self._style.root)))
         return Bibliography(tuple(entries), tuple(failures))
 
     def _sorted(self, items: Sequence[Mapping[str, Any]]) -> Any:
@@ -298,27 +315,57 @@ class Engine:
 
     def citation(self, items: Sequence[Mapping[str, Any]], cites: Sequence[Cite]) -> str:
         """One in-text citation (or note) citing ``cites`` together."""
+        return self.citations(items, [cites])[0]
+
+    def citations(
+        self,
+        items: Sequence[Mapping[str, Any]],
+        clusters: Sequence[Sequence[Cite]],
+        *,
+        notes: Sequence[int] | None = None,
+    ) -> list[str]:
+        """Citations in document order, so later ones see the earlier (ibid, subsequent).
+
+        ``notes`` gives each citation's footnote number (for ``near-note`` and
+        ``first-reference-note-number``); 0 or none means in-text.
+        """
         cp = _citeproc()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             bib = self._bibliography(items)
-            citation_items = []
-            for c in cites:
-                kwargs: dict[str, Any] = {}
-                if c.locator:
-                    kwargs["locator"] = cp.Locator(c.label or "page", c.locator)
-                if c.prefix:
-                    kwargs["prefix"] = c.prefix
-                if c.suffix:
-                    kwargs["suffix"] = c.suffix
-                citation_items.append(_item_class()(c.key.lower(), **kwargs))
-            citation = cp.Citation(citation_items)
-            bib.register(citation)
-            try:
-                return str(bib.cite(citation, lambda item: None))
-            except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
-                keys = ", ".join(c.key for c in cites)
-                raise CitekitError(f"cannot cite {keys} in this style: {_reason(e)}") from None
+            numbers = list(notes or []) + [0] * (len(clusters) - len(notes or []))
+            citations = [
+                cp.Citation([_citation_item(cp, c) for c in cites], note_index=note)
+                for cites, note in zip(clusters, numbers, strict=False)
+            ]
+            for citation in citations:
+                bib.register(citation)
+            out = []
+            for citation, cites in zip(citations, clusters, strict=True):
+                try:
+                    html = str(bib.cite(citation, lambda item: None))
+                    out.append(spec.finish_output(html, self._style.root))
+                except Exception as e:  # noqa: BLE001 - citeproc-py raises anything
+                    keys = ", ".join(c.key for c in cites)
+                    raise CitekitError(
+                        f"cannot cite {keys} in this style: {_reason(e)}"
+                    ) from None
+            return out
+
+
+def _citation_item(cp: Any, c: Cite) -> Any:
+    kwargs: dict[str, Any] = {}
+    if c.locator:
+        locator = spec.prepare_affix(c.locator, field="locator")
+        kwargs["locator"] = cp.Locator(c.label or "page", locator)
+    if c.prefix:
+        kwargs["prefix"] = spec.prepare_affix(c.prefix)
+    if c.suffix:
+        kwargs["suffix"] = spec.prepare_affix(c.suffix)
+    return _item_class()(c.key.lower(), **kwargs)
+
+
+_EMPTY = "prints nothing in this style (no field it uses is set)"
 
 
 def _check_locale(locale: str) -> None:

@@ -21,7 +21,10 @@ class StyleInfo:
 
 
 def own_dir() -> Path:
-    return Path(str(resources.files("citekit.styles")))
+    try:
+        return Path(str(resources.files("citekit.styles")))
+    except ModuleNotFoundError:  # a source checkout on PYTHONPATH: styles/ is not mapped
+        return Path(__file__).resolve().parents[2] / "styles"
 
 
 def _package_dirs() -> list[tuple[str, Path]]:

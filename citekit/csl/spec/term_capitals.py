@@ -1,0 +1,58 @@
+"""In note styles, a term that starts a note or a sentence gets a capital ("Ibid.", "N.d.").
+
+A footnote is a sentence: citeproc-js capitalises a term (``ibid``, ``no date``, ``and``)
+when it is the first thing in a note-style citation or follows a sentence's end (a cite
+prefix "This has been said. "). In-text styles keep terms as the locale writes them.
+citeproc-py never does this; here ``<text term>`` marks where a term begins and a step
+over the output capitalises the marked terms in those places.
+
+Fixtures: magic_CapitalizeFirstOccurringTerm, magic_TermCapitalizationWithPrefix,
+label_NoFirstCharCapWithInTextClass; reference: chicago-notes-bibliography "N.d.".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citeproc import model
+from citeproc.string import String
+
+from citekit.csl.spec import element
+from citekit.csl.spec import finish
+
+TERM = "\ue030"
+# A marked term at the very start (past tags and markers) or after a sentence's end.
+_AT_START = re.compile(f"^((?:<[^>]*>|[\ue000-\ue0ff])*){TERM}(\\W*)(\\w)")
+_AFTER_STOP = re.compile(f"([.?!](?:<[^>]*>|[\ue000-\ue0ff])*\\s+(?:<[^>]*>)*){TERM}(\\W*)(\\w)")
+
+
+def _is_note(root: Any) -> bool:
+    return bool(root.get("class") == "note")
+
+
+@element("text")
+class Text(model.Text):  # type: ignore[misc]
+    def _term(self, item: Any) -> Any:
+        text = super()._term(item)
+        if text and _is_note(self.get_root()):
+            return String(TERM) + text
+        return text
+
+
+@finish(5)
+def capitalize_terms(html: str, root: Any) -> str:
+    if TERM not in html:
+        return html
+
+    def upper(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2) + m.group(3).upper()
+
+    def after_sentence(m: re.Match[str]) -> str:
+        # One word and a period ("Cf.") is an abbreviation, not a sentence.
+        before = re.sub(r"<[^>]*>", "", m.string[:m.start()]).strip()
+        return upper(m) if " " in before else m.group(0)
+
+    html = _AT_START.sub(upper, html)
+    html = _AFTER_STOP.sub(after_sentence, html)
+    return html.replace(TERM, "")

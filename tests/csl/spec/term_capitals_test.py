@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import pytest
+
+from citekit.csl.engine import Cite
+from citekit.csl.engine import Engine
+
+STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text term="no date" form="short"/></layout></citation>
+</style>"""
+
+
+@pytest.mark.parametrize(("cls", "prefix", "expected"), (
+    pytest.param("note", "", "N.d.", id="note starts with a term"),
+    pytest.param("note", "Said so. ", "Said so. N.d.", id="after a sentence"),
+    pytest.param("note", "see ", "see n.d.", id="inside a sentence"),
+    pytest.param("in-text", "", "n.d.", id="in-text styles keep the term"),
+))
+def test_term_capitals(cls: str, prefix: str, expected: str) -> None:
+    engine = Engine.from_string(STYLE.format(cls=cls))
+    items = [{"id": "a", "type": "book"}]
+    assert engine.citation(items, [Cite("a", prefix=prefix)]) == expected
+
+
+def test_one_word_and_a_period_is_not_a_sentence() -> None:
+    engine = Engine.from_string(STYLE.format(cls="note"))
+    items = [{"id": "a", "type": "book"}]
+    assert engine.citation(items, [Cite("a", prefix="Cf. ")]) == "Cf. n.d."
