@@ -434,8 +434,8 @@ def test_show_with_a_note_style_setting_prints_the_citation(
     assert result.exit_code == 0, result.output
     # (the trailing " p." without a locator is a citeproc-py gap, left to the csl work)
     assert result.stdout.splitlines()[-1].startswith(
-        "Mina Pollmann, «Japan, China Hold Foreign Minister Call Days after NATO Chief's "
-        "Visit», in The Diplomat, 02/07/2023"
+        "Mina Pollmann, «Japan, China Hold Foreign Minister Call Days after NATO Chief’s "
+        "Visit,» in The Diplomat, 02/07/2023"
     )
 
 

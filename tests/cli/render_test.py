@@ -162,29 +162,36 @@ def test_format_needs_keys_or_all(runner: CliRunner, sample: Path) -> None:
     assert "give KEYS or --all" in result.output
 
 
+BROKEN_FOR_NOTES = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>t</title><id>t</id><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <text variable="title"/>
+    <choose><if variable="note"><text macro="not-defined"/></if></choose>
+  </layout></bibliography>
+</style>
+"""
+
+
 def test_one_bad_entry_does_not_sink_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    # the style breaks only for items with a note, as a style bug or odd data would
+    style = tmp_path / "broken.csl"
+    style.write_text(BROKEN_FOR_NOTES)
     lib = tmp_path / "l.json"
     lib.write_text(
         json.dumps(
             [
-                {
-                    "id": "good",
-                    "type": "book",
-                    "title": "Good Book",
-                    "issued": {"date-parts": [[2001]]},
-                },
-                {
-                    "id": "bad",
-                    "type": "book",
-                    "title": "Bad",
-                    "issued": {"date-parts": [["x", "y"]]},
-                },
+                {"id": "good", "type": "book", "title": "Good Book"},
+                {"id": "bad", "type": "book", "title": "Bad", "note": "n"},
+                {"id": "empty", "type": "book"},
             ]
         )
     )
-    result = runner.invoke(cli, ["--library", str(lib), "format", "--all", "--style", "apa"])
-    assert "Good Book" in result.stdout
-    assert "bad: not rendered" in result.stderr
+    result = runner.invoke(cli, ["--library", str(lib), "format", "--all", "--style", str(style)])
+    assert result.stdout == "Good Book\n"
+    assert "warning: bad: not rendered: " in result.stderr
+    assert "warning: empty: not rendered: prints nothing in this style" in result.stderr
     assert result.exit_code == 2
 
 

@@ -19,7 +19,7 @@ from citekit.csl.spec import element
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def _variable(self, item: Any, context: Any) -> Any:
         value = super()._variable(item, context)
         return String(str(value)) if isinstance(value, int) else value

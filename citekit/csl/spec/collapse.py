@@ -84,7 +84,7 @@ def _ranges(numbers: list[int], texts: list[str], delimiter: str) -> tuple[str, 
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     def render_citation(self, citation: Any, callback: Any) -> Any:
         parent = self.getparent()
         good = [cite for cite in citation.cites if not cite.is_bad()]

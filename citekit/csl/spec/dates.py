@@ -65,7 +65,7 @@ def _value(date: Any, name: str) -> int:
 
 
 @element("date")
-class Date(model.Date):  # type: ignore[misc]
+class Date(model.Date):
     def process(self, item: Any, variable: str | None = None, show_parts: Any = None,
                 context: Any = None, **kwargs: Any) -> Any:
         if self.is_locale_date():

@@ -38,25 +38,25 @@ class _Normal:
 
 
 @element("text")
-class Text(_Normal, model.Text):  # type: ignore[misc]
+class Text(_Normal, model.Text):
     pass
 
 
 @element("group")
-class Group(_Normal, model.Group):  # type: ignore[misc]
+class Group(_Normal, model.Group):
     pass
 
 
 @element("names")
-class Names(_Normal, model.Names):  # type: ignore[misc]
+class Names(_Normal, model.Names):
     pass
 
 
 @element("number")
-class Number(_Normal, model.Number):  # type: ignore[misc]
+class Number(_Normal, model.Number):
     pass
 
 
 @element("label")
-class Label(_Normal, model.Label):  # type: ignore[misc]
+class Label(_Normal, model.Label):
     pass

@@ -428,14 +428,14 @@ def bibliography_of(items: Iterable[Any]) -> Any:
 
 
 @element("citation")
-class Citation(model.Citation):  # type: ignore[misc]
+class Citation(model.Citation):
     def render(self, citation: Any, cites: Any, callback: Any) -> Any:
         disambiguate(citation.bibliography, self.get_root())
         return super().render(citation, cites, callback)
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     """A bibliography entry sees the year suffixes even when rendered on its own."""
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
@@ -448,7 +448,7 @@ class Layout(model.Layout):  # type: ignore[misc]
 
 
 @element("bibliography")
-class Bibliography(model.Bibliography):  # type: ignore[misc]
+class Bibliography(model.Bibliography):
     def render(self, citation_items: Any) -> Any:
         bib = bibliography_of(citation_items)
         if bib is not None:
@@ -501,12 +501,12 @@ class _DisambiguateCondition:
 
 
 @element("if")
-class If(_DisambiguateCondition, model.If):  # type: ignore[misc]
+class If(_DisambiguateCondition, model.If):
     pass
 
 
 @element("else-if")
-class ElseIf(_DisambiguateCondition, model.Else_If):  # type: ignore[misc]
+class ElseIf(_DisambiguateCondition, model.Else_If):
     pass
 
 
@@ -514,7 +514,7 @@ _SHOWN = "citekit:year-suffix-shown"  # a key in the entry's ``repressed`` table
 
 
 @element("date")
-class SuffixOnce(model.Date):  # type: ignore[misc]
+class SuffixOnce(model.Date):
     """An implicit year suffix prints with the first rendered date only."""
 
     def _part(self, part: Any, date: Any) -> str:

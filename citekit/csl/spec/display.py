@@ -43,37 +43,37 @@ class _Display:
 
 
 @element("text")
-class Text(_Display, model.Text):  # type: ignore[misc]
+class Text(_Display, model.Text):
     pass
 
 
 @element("group")
-class Group(_Display, model.Group):  # type: ignore[misc]
+class Group(_Display, model.Group):
     pass
 
 
 @element("names")
-class Names(_Display, model.Names):  # type: ignore[misc]
+class Names(_Display, model.Names):
     pass
 
 
 @element("number")
-class Number(_Display, model.Number):  # type: ignore[misc]
+class Number(_Display, model.Number):
     pass
 
 
 @element("label")
-class Label(_Display, model.Label):  # type: ignore[misc]
+class Label(_Display, model.Label):
     pass
 
 
 @element("date")
-class Date(_Display, model.Date):  # type: ignore[misc]
+class Date(_Display, model.Date):
     pass
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         parent = self.getparent()
         if not isinstance(parent, model.Bibliography) or not parent.get("second-field-align"):

@@ -20,7 +20,7 @@ from citekit.csl.spec import element
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     def render_bibliography(self, citation_items: Any) -> list[Any]:
         entries = []
         for item in citation_items:

@@ -48,7 +48,7 @@ def suppressed(item: Any, before: tuple[int, int]) -> bool:
 
 
 @element("group")
-class Group(model.Group):  # type: ignore[misc]
+class Group(model.Group):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         before = counts(item)
         text = super().process(item, context=context, **kwargs)
@@ -76,22 +76,22 @@ class _Counted:
 
 
 @element("text")
-class Text(_Counted, model.Text):  # type: ignore[misc]
+class Text(_Counted, model.Text):
     def _prints_variable(self) -> bool:
         variable = self.get("variable")
         return variable is not None and variable not in self.generated_variables
 
 
 @element("number")
-class Number(_Counted, model.Number):  # type: ignore[misc]
+class Number(_Counted, model.Number):
     pass
 
 
 @element("names")
-class Names(_Counted, model.Names):  # type: ignore[misc]
+class Names(_Counted, model.Names):
     pass
 
 
 @element("date")
-class Date(_Counted, model.Date):  # type: ignore[misc]
+class Date(_Counted, model.Date):
     pass

@@ -41,7 +41,7 @@ def plural(variable: str, value: Any) -> bool:
 
 
 @element("label")
-class Label(model.Label):  # type: ignore[misc]
+class Label(model.Label):
     def process(self, item: Any, variable: str | None = None, plural: bool | None = None,
                 context: Any = None, **kwargs: Any) -> Any:
         if variable is None and self.get("variable") == "locator" and item.has_locator:

@@ -41,7 +41,7 @@ def render_as_group(macro: Any, item: Any, context: Any) -> Any:
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if "macro" not in self.attrib or kwargs.get("sort_options"):
             return super().process(item, context, **kwargs)

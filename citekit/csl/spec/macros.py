@@ -30,7 +30,7 @@ def _cache(root: Any, name: str) -> dict[str, Any]:
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def get_macro(self, name: str) -> Any:
         table = _cache(self.get_root(), _MACROS)
         if name not in table:

@@ -125,7 +125,7 @@ def _encode_value(value: Any) -> Any:
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         text, language = super().process(item, context, **kwargs)
         if "value" in self.attrib and "variable" not in self.attrib and text:

@@ -235,7 +235,7 @@ class NameOptions:
 
 
 @element("name")
-class Name(model.Name):  # type: ignore[misc]
+class Name(model.Name):
     def et_al(self) -> Any:
         found = self.xpath_search("./following-sibling::cs:et-al[1]")
         if found:

@@ -76,7 +76,7 @@ def suppress(context: Any, variables: set[str]) -> None:
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     """Remembers itself on the root while it renders an entry, for ``entry_layout``."""
 
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
@@ -108,7 +108,7 @@ def _label(label: Any, item: Any, term: str, plural: bool, **kwargs: Any) -> Any
 
 
 @element("names")
-class Names(model.Names):  # type: ignore[misc]
+class Names(model.Names):
     def _name(self, names_context: Any) -> Any:
         name = names_context.name
         if name is None:
@@ -201,7 +201,7 @@ def _sorting(element: Any, kwargs: dict[str, Any]) -> bool:
 
 
 @element("substitute")
-class Substitute(model.Substitute):  # type: ignore[misc]
+class Substitute(model.Substitute):
     def render(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if context is None:
             context = self

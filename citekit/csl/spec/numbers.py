@@ -48,17 +48,17 @@ class _IsNumeric:
 
 
 @element("if")
-class If(_IsNumeric, model.If):  # type: ignore[misc]
+class If(_IsNumeric, model.If):
     pass
 
 
 @element("else-if")
-class ElseIf(_IsNumeric, model.Else_If):  # type: ignore[misc]
+class ElseIf(_IsNumeric, model.Else_If):
     pass
 
 
 @element("number")
-class Number(model.Number):  # type: ignore[misc]
+class Number(model.Number):
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         variable = self.get("variable")
         if variable in ("locator", "page-first", "page"):
@@ -70,7 +70,7 @@ class Number(model.Number):  # type: ignore[misc]
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
         variable = self.get("variable", "").replace("-", "_")

@@ -95,7 +95,7 @@ def ordinal(root: Any, n: int, term_name: str | None) -> str:
 
 
 @element("number")
-class Number(model.Number):  # type: ignore[misc]
+class Number(model.Number):
     def format_number(self, number: Any) -> Any:
         if self.get("form") != "ordinal":
             return super().format_number(number)

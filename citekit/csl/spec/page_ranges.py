@@ -103,7 +103,7 @@ class _PageRanges:
 
 
 @element("text")
-class Text(_PageRanges, model.Text):  # type: ignore[misc]
+class Text(_PageRanges, model.Text):
     def _variable(self, item: Any, context: Any) -> Any:
         if self.get("variable") == "locator" and item.has_locator:
             # A page locator is a page range; any other locator is still a number range.
@@ -113,5 +113,5 @@ class Text(_PageRanges, model.Text):  # type: ignore[misc]
 
 
 @element("number")
-class Number(_PageRanges, model.Number):  # type: ignore[misc]
+class Number(_PageRanges, model.Number):
     pass

@@ -58,7 +58,7 @@ def set_first_note(item: Any, history: Sequence[Any]) -> None:
 
 
 @element("style")
-class Style(model.Style):  # type: ignore[misc]
+class Style(model.Style):
     def get_option(self, name: str) -> Any:
         if name == "near-note-distance":
             citation = self.find("cs:citation", self.nsmap)
@@ -111,10 +111,10 @@ class _Position:
 
 
 @element("if")
-class If(_Position, model.If):  # type: ignore[misc]
+class If(_Position, model.If):
     pass
 
 
 @element("else-if")
-class ElseIf(_Position, model.Else_If):  # type: ignore[misc]
+class ElseIf(_Position, model.Else_If):
     pass

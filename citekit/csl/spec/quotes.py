@@ -48,7 +48,7 @@ _CLOSING, _CLOSED = "\ue002", "\ue003"
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def quote(self, string: Any) -> Any:
         if self.get("quotes", "false").lower() == "true":
             return String(OPEN) + string + String(CLOSE)

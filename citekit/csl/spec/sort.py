@@ -109,7 +109,7 @@ def name_key(names: Sequence[Any], demote: str) -> str:
 
 
 @element("key")
-class Key(model.Key):  # type: ignore[misc]
+class Key(model.Key):
     def key_for(self, item: Any, context: Any) -> Any:
         variable = self.get("variable")
         if variable is not None:
@@ -189,7 +189,7 @@ def _note_order(items: Sequence[Any], context: Any) -> None:
 
 
 @element("sort")
-class Sort(model.Sort):  # type: ignore[misc]
+class Sort(model.Sort):
     def sort(self, items: Sequence[Any], context: Any) -> list[Any]:
         keys = self.findall("cs:key", self.nsmap)
         table = [[key.key_for(item, context) for key in keys] for item in items]
@@ -215,7 +215,7 @@ class Sort(model.Sort):  # type: ignore[misc]
 
 
 @element("date")
-class SortDate(model.Date):  # type: ignore[misc]
+class SortDate(model.Date):
     """Inside a sort key a date gives its ``YYYYMMDD`` key for the parts it shows."""
 
     def process(

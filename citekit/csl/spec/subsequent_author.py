@@ -37,7 +37,7 @@ def _bibliography(item: Any) -> Any:
 
 
 @element("layout")
-class Layout(model.Layout):  # type: ignore[misc]
+class Layout(model.Layout):
     def render_children(self, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
         setattr(self, FIRST_NAMES, None)
         parent = self.getparent()

@@ -33,17 +33,17 @@ class _Suppressible:
 
 
 @element("number")
-class Number(_Suppressible, model.Number):  # type: ignore[misc]
+class Number(_Suppressible, model.Number):
     pass
 
 
 @element("date")
-class Date(_Suppressible, model.Date):  # type: ignore[misc]
+class Date(_Suppressible, model.Date):
     pass
 
 
 @element("label")
-class Label(model.Label):  # type: ignore[misc]
+class Label(model.Label):
     """A variable's label goes with the variable when a substitute has used it."""
 
     def process(self, item: Any, variable: Any = None, *args: Any, **kwargs: Any) -> Any:

@@ -32,7 +32,7 @@ def _is_note(root: Any) -> bool:
 
 
 @element("text")
-class Text(model.Text):  # type: ignore[misc]
+class Text(model.Text):
     def _term(self, item: Any) -> Any:
         text = super()._term(item)
         if text and _is_note(self.get_root()):

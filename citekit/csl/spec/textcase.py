@@ -227,25 +227,25 @@ class TextCase:
 
 
 @element("text")
-class Text(TextCase, model.Text):  # type: ignore[misc]
+class Text(TextCase, model.Text):
     pass
 
 
 @element("label")
-class Label(TextCase, model.Label):  # type: ignore[misc]
+class Label(TextCase, model.Label):
     pass
 
 
 @element("number")
-class Number(TextCase, model.Number):  # type: ignore[misc]
+class Number(TextCase, model.Number):
     pass
 
 
 @element("date-part")
-class DatePart(TextCase, model.Date_Part):  # type: ignore[misc]
+class DatePart(TextCase, model.Date_Part):
     pass
 
 
 @element("name-part")
-class NamePart(TextCase, model.Name_Part):  # type: ignore[misc]
+class NamePart(TextCase, model.Name_Part):
     pass
