@@ -147,6 +147,14 @@ def time_citeproc(items: list[dict], style: str) -> tuple[float, int]:
 
     from citekit.csl import styles
 
+    from citeproc import NAMES
+    from citeproc import VARIABLES
+
+    # plain citeproc-py crashes on CSL variables it does not know (e.g. contributor):
+    # give it only what it understands
+    known = {v.replace("_", "-") for v in VARIABLES} | {"id", "type", "DOI", "ISBN", "URL"}
+    names = {v.replace("_", "-") for v in NAMES}
+    items = [{k: v for k, v in i.items() if k in known or (k in names)} for i in items]
     start = time.perf_counter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
