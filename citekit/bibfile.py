@@ -25,6 +25,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citekit import latex
 from citekit import scanner
 from citekit.errors import BibSyntaxError
 from citekit.errors import CitekitError
@@ -268,24 +269,16 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
         line = bisect.bisect_right(starts, start)
         span = (start, end)
         if isinstance(b, bpm.Entry):
-            entry = Entry(b.key, b.entry_type.lower(), _fields(b), line, span)
             # BibTeX compares keys case-insensitively; bibtexparser does not
-            if b.key.casefold() in seen:
-                duplicates.append(entry)
-            else:
-                seen.add(b.key.casefold())
-                entries.append(entry)
+            entry = Entry(b.key, b.entry_type.lower(), _fields(b), line, span)
+            _keep(entry, seen, entries, duplicates)
         elif isinstance(b, bpm.DuplicateFieldKeyBlock) and isinstance(
             b.ignore_error_block, bpm.Entry
         ):
             # a repeated field: BibTeX keeps the first value; `check` reports it
             first = b.ignore_error_block
             entry = Entry(first.key, first.entry_type.lower(), _fields(first), line, span)
-            if first.key.casefold() in seen:
-                duplicates.append(entry)
-            else:
-                seen.add(first.key.casefold())
-                entries.append(entry)
+            _keep(entry, seen, entries, duplicates)
         elif isinstance(b, bpm.DuplicateBlockKeyBlock):
             inner = b.ignore_error_block
             if isinstance(inner, bpm.Entry):
@@ -319,6 +312,17 @@ def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     )
 
 
+def _keep(entry: Entry, seen: set[str], entries: list[Entry], duplicates: list[Entry]) -> None:
+    """An entry whose key (compared case-insensitively, as BibTeX does) was already
+    taken is a duplicate; the first one keeps the key."""
+    folded = entry.key.casefold()
+    if entry.key and folded in seen:
+        duplicates.append(entry)
+    else:
+        seen.add(folded)
+        entries.append(entry)
+
+
 def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Like ``parse``, but with citekit's scanner instead of bibtexparser: several times
     faster, keeps every syntax problem with its offset (``bib.syntax``), and treats keys
@@ -340,13 +344,7 @@ def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
                 fields = {}
                 for f in item.fields:
                     fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
-            entry = Entry(item.key, item.type.lower(), fields, line, span)
-            folded = item.key.casefold()
-            if item.key and folded in seen:
-                duplicates.append(entry)
-            else:
-                seen.add(folded)
-                entries.append(entry)
+            _keep(Entry(item.key, item.type.lower(), fields, line, span), seen, entries, duplicates)
         elif item.kind == "string":
             for f in item.fields:
                 strings[f.name.lower()] = f.value
@@ -492,31 +490,19 @@ def braced(value: str, *, name: str = "") -> str:
     value = re.sub(r"\r?\n(?=[ \t]*@)", " ", value.strip())
     if value.isdigit():
         return value
-    if (value.startswith("{") and value.endswith("}") and _balanced_outer(value)) or (
+    if (value.startswith("{") and value.endswith("}") and latex.one_group(value)) or (
         value.startswith('"') and value.endswith('"') and len(value) > 1
     ):
         source = value
     else:
         source = "{" + value + "}"
-    if not _balanced_outer("{" + source[1:-1] + "}"):
+    if not latex.one_group("{" + source[1:-1] + "}"):
         what = f"{name} {value!r}" if name else repr(value)
         raise CitekitError(
             f"{what}: its braces do not balance, which would break the .bib file; "
             "pair or remove them (in a URL, write %7B and %7D)"
         )
     return source
-
-
-def _balanced_outer(value: str) -> bool:
-    depth = 0
-    for i, ch in enumerate(value):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0 and i != len(value) - 1:
-                return False
-    return depth == 0
 
 
 # --------------------------------------------------------------------------- writing

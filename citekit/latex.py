@@ -26,6 +26,19 @@ MONTH_MACROS = dict(zip(MONTHS, MONTH_NAMES, strict=True))
 # --------------------------------------------------------------------------- resolving
 
 
+def one_group(value: str) -> bool:
+    """``{…}`` is one balanced brace group from its first to its last character."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0 and i != len(value) - 1:
+                return False
+    return depth == 0 and value.startswith("{")
+
+
 def split_concatenation(raw: str) -> list[str]:
     """The parts of ``a # "b" # {c}`` at the top level."""
     parts: list[str] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citekit import latex
 from citekit.latex import to_unicode
 
 
@@ -112,7 +113,7 @@ def _u(words: list[str]) -> str:
 
 def parse_one(raw: str) -> Name:
     raw = raw.strip().rstrip(",").strip()
-    if raw.startswith("{") and raw.endswith("}") and _outer_group(raw):
+    if raw.startswith("{") and raw.endswith("}") and latex.one_group(raw):
         return Name(literal=to_unicode(raw[1:-1]).strip())
     parts = [p.strip() for p in _split_top(raw, _COMMA)]
     if len(parts) == 1:
@@ -150,18 +151,6 @@ def parse_one(raw: str) -> Name:
         particle=_u(family_words[: von_end + 1]),
         suffix=suffix,
     )
-
-
-def _outer_group(raw: str) -> bool:
-    depth = 0
-    for i, ch in enumerate(raw):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0 and i != len(raw) - 1:
-                return False
-    return True
 
 
 def parse(text: str) -> tuple[list[Name], bool]:
