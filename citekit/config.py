@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Collection
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
@@ -82,16 +83,26 @@ def load(path: Path | None) -> Config:
     return from_mapping(data, source=path)
 
 
+def setting_key(
+    raw_key: str, known: Collection[str], where: str, *, hyphens: bool = False
+) -> str:
+    """``raw_key`` as a known setting name (``-`` reads as ``_``); otherwise an error that
+    starts with ``where`` and suggests the closest name (spelt with hyphens if asked)."""
+    key = raw_key.replace("-", "_")
+    if key in known:
+        return key
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    suggestion = close[0].replace("_", "-") if close and hyphens else close[0] if close else ""
+    hint = f"; did you mean {suggestion!r}?" if suggestion else ""
+    raise CitekitError(f"{where}unknown setting {raw_key!r}{hint}")
+
+
 def from_mapping(data: Mapping[str, Any], *, source: Path | None = None) -> Config:
     where = f"{source}: " if source else ""
     names = {f.name for f in dataclasses.fields(Config)} - {"source"}
     values: dict[str, Any] = {}
     for raw_key, value in data.items():
-        key = raw_key.replace("-", "_")
-        if key not in names:
-            close = difflib.get_close_matches(key, sorted(names), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise CitekitError(f"{where}unknown setting {raw_key!r}{hint}")
+        key = setting_key(raw_key, names, where)
         if not isinstance(value, _TYPES[key]):
             raise CitekitError(
                 f"{where}setting {raw_key!r} must be a {_TYPES[key].__name__}, "

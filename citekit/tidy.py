@@ -18,6 +18,7 @@ from typing import Any
 
 from citekit import latex
 from citekit import scanner
+from citekit.config import setting_key
 from citekit.errors import CitekitError
 
 MONTH_STYLES = ("macro", "number", "keep")
@@ -51,16 +52,10 @@ MAX_INDENT = 16
 def options(table: Mapping[str, Any], *, where: str = "[tool.citekit.fmt]") -> Options:
     """``table`` validated into Options; a typo is an error, not ignored. ``where`` starts
     each error (the file and the table's name in it, e.g. ``citekit.toml: [fmt]``)."""
-    import difflib
-
     values: dict[str, Any] = {}
     for raw_key, raw in table.items():
         value: Any = raw
-        key = raw_key.replace("-", "_")
-        if key not in _SETTINGS:
-            close = difflib.get_close_matches(key, list(_SETTINGS), n=1)
-            hint = f"; did you mean {close[0].replace('_', '-')!r}?" if close else ""
-            raise CitekitError(f"{where}: unknown setting {raw_key!r}{hint}")
+        key = setting_key(raw_key, _SETTINGS, f"{where}: ", hyphens=True)
         if not isinstance(value, _SETTINGS[key]) or (
             isinstance(value, bool) and bool not in _SETTINGS[key]
         ):

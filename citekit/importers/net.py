@@ -8,7 +8,6 @@ every failure (``NetworkError``). Base URLs, timeout and retries come from
 
 from __future__ import annotations
 
-import difflib
 import http.client
 import os
 import time
@@ -23,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from citekit import __version__
+from citekit.config import setting_key
 from citekit.errors import CitekitError
 from citekit.errors import NetworkError
 
@@ -76,12 +76,7 @@ def settings(table: Mapping[str, Any], env: Mapping[str, str] | None = None) -> 
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     for raw_key, value in table.items():
-        key = raw_key.replace("-", "_")
-        if key not in _KEYS:
-            close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise CitekitError(f"[tool.citekit.net]: unknown setting {raw_key!r}{hint}")
-        values[key] = value
+        values[setting_key(raw_key, _KEYS, "[tool.citekit.net]: ")] = value
     for service in DEFAULT_URLS:
         if env.get(f"CITEKIT_{service.upper()}_URL"):
             values[f"{service}_url"] = env[f"CITEKIT_{service.upper()}_URL"]

@@ -37,6 +37,7 @@ from citekit.csl.spec import element
 from citekit.csl.spec.name import parts_of
 from citekit.csl.spec.names import entry_layout
 from citekit.csl.spec.variables import NAME_VARIABLES
+from citekit.keys import suffix
 
 
 class SuffixedYear(int):
@@ -63,16 +64,6 @@ class SuffixedYear(int):
 
     def __format__(self, spec: str) -> str:
         return format(int(self), spec) + (self.suffix if not spec else "")
-
-
-def letters(n: int) -> str:
-    """0 -> a, 25 -> z, 26 -> aa (the CSL year-suffix sequence)."""
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("a") + r) + out
-    return out
 
 
 def _true(value: str | None) -> bool:
@@ -399,7 +390,7 @@ def disambiguate(bib: Any, root: Any) -> None:
             groups = _merged(groups + state.ambiguous(later))
         for group in groups:
             for n, key in enumerate(state.in_bibliography_order(group)):
-                _give_suffix(bib.source[key], letters(n), implicit=implicit, label=label)
+                _give_suffix(bib.source[key], suffix(n), implicit=implicit, label=label)
 
 
 def _has_subsequent_form(citation: Any) -> bool:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from citekit.csl.spec.disambiguate import letters
 from tests.csl.spec.helpers import cite
 from tests.csl.spec.helpers import engine
 from tests.csl.spec.helpers import entries
@@ -24,10 +23,6 @@ def _item(key: str, title: str, author: list[dict[str, str]], year: int = 2004) 
         "author": author,
         "issued": {"date-parts": [[year]]},
     }
-
-
-def test_letters() -> None:
-    assert [letters(n) for n in (0, 1, 25, 26, 27)] == ["a", "b", "z", "aa", "ab"]
 
 
 def test_year_suffix_in_bibliography_order_and_in_citations() -> None:
