@@ -30,7 +30,6 @@ from citekit import scanner
 from citekit.errors import BibSyntaxError
 from citekit.errors import CitekitError
 from citekit.model import Entry
-from citekit.model import Problem
 
 if TYPE_CHECKING:
     from bibtexparser import model as bpm
@@ -378,10 +377,6 @@ def _short_error(error: str) -> str:
     return error
 
 
-def parse_problems(bib: BibFile) -> Iterator[Problem]:
-    """Blocks that failed to parse, as findings."""
-    for block in bib.failed:
-        yield Problem("syntax-error", block.line, 1, block.error)
 
 
 # --------------------------------------------------------------------------- editing

@@ -6,7 +6,6 @@ escaped ``&<>``); each writer walks that small tree. No citeproc here.
 
 from __future__ import annotations
 
-import html as _html
 import json
 import re
 from collections.abc import Callable
@@ -173,10 +172,6 @@ def rtf_document(fragments: Sequence[str]) -> str:
     return "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}\\f0\\fs24\n" + body + "}\n"
 
 
-def to_html_fragment(html: str) -> str:
-    return html
-
-
 def render(pieces: Sequence[Piece], fmt: str, *, bibliography: bool = True) -> str:
     """All pieces in one format, ready to print (ends with a newline)."""
     if fmt == "json":
@@ -192,7 +187,3 @@ def render(pieces: Sequence[Piece], fmt: str, *, bibliography: bool = True) -> s
     writer = {"text": to_text, "markdown": to_markdown, "latex": to_latex}[fmt]
     sep = "\n\n" if fmt in ("markdown", "latex") and len(pieces) > 1 and bibliography else "\n"
     return sep.join(writer(p.html) for p in pieces) + "\n"
-
-
-def plain_unescape(html: str) -> str:
-    return _html.unescape(html)
