@@ -277,6 +277,7 @@ class Engine:
             entries: list[Rendered] = []
             for cite in bib.items:
                 key = by_lower.get(cite.key, cite.key)
+                vars(cite)["in_bibliography"] = True  # a term starting it gets a capital
                 try:
                     layout.repressed = {}
                     text = layout.format(layout.wrap(layout.render_children(cite)))

@@ -1,13 +1,16 @@
-"""In note styles, a term that starts a note or a sentence gets a capital ("Ibid.", "N.d.").
+"""A term that starts a note, a sentence in a note, or a bibliography entry gets a capital.
 
 A footnote is a sentence: citeproc-js capitalises a term (``ibid``, ``no date``, ``and``)
 when it is the first thing in a note-style citation or follows a sentence's end (a cite
-prefix "This has been said. "). In-text styles keep terms as the locale writes them.
-citeproc-py never does this; here ``<text term>`` marks where a term begins and a step
-over the output capitalises the marked terms in those places.
+prefix "This has been said. "). A bibliography entry is one too, in every style class:
+an entry with no author and no date starts "(N.d.-a)." in APA. In-text citations keep
+terms as the locale writes them ("(n.d.)"). citeproc-py never does this; here
+``<text term>`` marks where a term begins and a step over the output capitalises the
+marked terms in those places.
 
 Fixtures: magic_CapitalizeFirstOccurringTerm, magic_TermCapitalizationWithPrefix,
-label_NoFirstCharCapWithInTextClass; reference: chicago-notes-bibliography "N.d.".
+label_NoFirstCharCapWithInTextClass; reference: chicago-notes-bibliography "N.d.", apa
+"(N.d.-a).", harvard-cite-them-right "(No date a).".
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from citekit.csl.spec import element
 from citekit.csl.spec import finish
 
 TERM = "\ue030"
-# A marked term at the very start (past tags and markers) or after a sentence's end.
-_AT_START = re.compile(f"^((?:<[^>]*>|[\ue000-\ue0ff])*){TERM}(\\W*)(\\w)")
+# A marked term at the very start (past tags, markers and opening brackets or quotes) or
+# after a sentence's end.
+_AT_START = re.compile(f"^((?:<[^>]*>|[\ue000-\ue0ff]|[(\\[“‘])*){TERM}(\\W*)(\\w)")
 _AFTER_STOP = re.compile(f"([.?!](?:<[^>]*>|[\ue000-\ue0ff])*\\s+(?:<[^>]*>)*){TERM}(\\W*)(\\w)")
 
 
@@ -31,11 +35,17 @@ def _is_note(root: Any) -> bool:
     return bool(root.get("class") == "note")
 
 
+def _in_bibliography(item: Any) -> bool:
+    # Set by the engine in the item's __dict__: a citeproc-py item keeps attributes as
+    # dict keys and raises VariableError for a missing one.
+    return bool(vars(item).get("in_bibliography"))
+
+
 @element("text")
 class Text(model.Text):
     def _term(self, item: Any) -> Any:
         text = super()._term(item)
-        if text and _is_note(self.get_root()):
+        if text and (_is_note(self.get_root()) or _in_bibliography(item)):
             return String(TERM) + text
         return text
 
@@ -54,5 +64,6 @@ def capitalize_terms(html: str, root: Any) -> str:
         return upper(m) if " " in before else m.group(0)
 
     html = _AT_START.sub(upper, html)
-    html = _AFTER_STOP.sub(after_sentence, html)
+    if _is_note(root):
+        html = _AFTER_STOP.sub(after_sentence, html)
     return html.replace(TERM, "")

@@ -8,7 +8,10 @@ and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-c
 - title: each lower-case word, and each lower-case part of a hyphenated word, gets a
   capital; stop words stay as written unless first, last, or after a colon; words with
   capitals (``iPhone``, ``NATO``) stay.
-  Only for English items (the item's ``language``, else the style's default locale).
+  Only for English items (the item's ``language``, else the style's default locale) when
+  the variable is one citeproc-js reads per language (titles, publisher, place, genre …);
+  other variables (``volume-title``, ``part-title``, terms) are title-cased whatever the
+  item's language, as the reference processor does ("Die Geburt Der Tragödie").
 - sentence / capitalize-first: the first word gets a capital if it is lower-case (an
   all-capitals string is lowered first for ``sentence``); capitalize-all: every word.
 - ``<span class="nocase">`` text, markup tags and citekit's private-use markers are
@@ -213,12 +216,21 @@ def case(text: Any, how: str) -> Any:
     return chars.rebuild()
 
 
+# The variables citeproc-js renders through its per-language transform: only these skip
+# title case for a non-English item.
+LANGUAGE_AWARE = frozenset(
+    "event publisher publisher-place event-place title container-title collection-title "
+    "authority genre title-short medium country jurisdiction archive archive-place".split()
+)
+
+
 class TextCase:
     def case(self, text: Any, language: str | None = None) -> Any:
         how = self.get("text-case")  # type: ignore[attr-defined]
         if how is None or not text:
             return text
-        if how == "title":
+        variable = self.get("variable")  # type: ignore[attr-defined]
+        if how == "title" and (variable is None or variable in LANGUAGE_AWARE):
             if language is None:
                 language = self.get_root().get("default-locale") or "en"  # type: ignore[attr-defined]
             if not language.lower().startswith("en"):

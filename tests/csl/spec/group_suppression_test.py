@@ -15,10 +15,10 @@ EDITION = ('<group delimiter=" "><choose><if type="book"><text variable="edition
     pytest.param('<group prefix="(" suffix=")"><choose><if variable="issued"><date '
                  'variable="issued"><date-part name="year"/></date></if><else><text '
                  'term="no date" form="short"/><text variable="year-suffix"/></else></choose>'
-                 "</group>", {}, "(n.d.)", id="a branch with only a term keeps its group"),
+                 "</group>", {}, "(N.d.)", id="a branch with only a term keeps its group"),
     pytest.param('<group delimiter=". "><group><text variable="URL"/></group>'
                  '<group prefix="[" suffix="]"><text term="online"/></group></group>', {},
-                 "[online]", id="a printed nested group keeps its parent"),
+                 "[Online]", id="a printed nested group keeps its parent"),
 ))
 def test_group_suppression(render: Render, body: str, item: dict[str, str],
                            expected: str) -> None:

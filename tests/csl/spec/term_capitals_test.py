@@ -27,3 +27,21 @@ def test_one_word_and_a_period_is_not_a_sentence() -> None:
     engine = Engine.from_string(STYLE.format(cls="note"))
     items = [{"id": "a", "type": "book"}]
     assert engine.citation(items, [Cite("a", prefix="Cf. ")]) == "Cf. n.d."
+
+
+BIB_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="{cls}" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group prefix="(" suffix=")">
+    <text term="no date" form="short"/></group>
+    <text variable="title" prefix=" "/><text term="in" prefix=" "/></layout></bibliography>
+</style>"""
+
+
+@pytest.mark.parametrize("cls", ["in-text", "note"])
+def test_a_term_starting_a_bibliography_entry_gets_a_capital(cls: str) -> None:
+    # citeproc-js prints APA's "(N.d.-a)." for an item with no author and no date; a
+    # term later in the entry keeps its case.
+    engine = Engine.from_string(BIB_STYLE.format(cls=cls))
+    (entry,) = engine.bibliography([{"id": "a", "type": "book", "title": "T. in"}]).entries
+    assert entry.html == "(N.d.) T. in in."

@@ -40,6 +40,18 @@ def test_title_case_only_for_english_items(render: Render) -> None:
     assert render(body, {"title": "die welt", "language": "de"}) == "die welt"
 
 
+@pytest.mark.parametrize("variable", ["volume-title", "part-title"])
+def test_title_case_ignores_language_outside_per_language_variables(
+    render: Render, variable: str
+) -> None:
+    # citeproc-js 2.4.63, the reference processor, reads only titles, publisher, place,
+    # genre … per language; "Die Geburt Der Tragödie" in its Chicago output.
+    body = f'<text variable="{variable}" text-case="title"/>'
+    assert render(body, {variable: "die geburt der tragödie", "language": "de"}) == (
+        "Die Geburt Der Tragödie"
+    )
+
+
 def test_title_case_applies_to_terms_in_labels(render: Render) -> None:
     body = '<names variable="editor"><name/><label form="short" prefix=" (" suffix=")" ' \
            'text-case="title"/></names>'
