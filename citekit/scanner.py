@@ -44,6 +44,15 @@ _FAST_FIELD = re.compile(
     r"""\s*([^\s"#%'(),={}]+)[ \t]*=[ \t]*(""" + _B1 + "|" + _Q + r"""|[^\s"#%'(),={}]+)"""
     r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
 )
+# faster still for the commonest field of all, a value with no inner braces: `[^}]*+` runs
+# in the regex engine's tight one-character loop, where `[^{}]*` tests a set per character
+# (three times slower on a big file). A match whose value holds a '{' was cut short at the
+# first inner '}': the caller checks for that and falls back to _FAST_FIELD, so any value
+# this pattern accepts is exactly the one _FAST_FIELD would find.
+_FLAT_FIELD = re.compile(
+    r"""\s*([^\s"#%'(),={}]+)[ \t]*=[ \t]*(\{[^}]*+\}|"[^"{}]*+"|[^\s"#%'(),={}]++)"""
+    r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
+)
 _NEW_ENTRY_IN = re.compile(_NEW_ENTRY)
 _ENTRY_START_LINE = re.compile(r"[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]")
 
@@ -239,11 +248,17 @@ class _Scanner:
                 self.issues.append(Issue("missing-key", i, f"this @{typ} has no citation key"))
                 if i < self.n and s[i] == ",":
                     i += 1
+        flat = _FLAT_FIELD.match
         fast = _FAST_FIELD.match
         while True:
-            m = fast(s, i)
+            m = flat(s, i) or fast(s, i)
             while m:
                 name, v = m.groups()
+                if v.count("{") > 1:  # inner braces: see _FLAT_FIELD
+                    m = fast(s, i)
+                    if m is None:
+                        break
+                    name, v = m.groups()
                 # all spans in one call: this loop runs for every field of a big file
                 whole, (name_start, _), (start, end) = m.regs
                 if "\n" in v:
@@ -253,7 +268,7 @@ class _Scanner:
                 # tuple.__new__: a third of the cost of Field(...)
                 fields.append(_new(Field, (name, v, name_start, start, end, True)))
                 i = whole[1]
-                m = fast(s, i)
+                m = flat(s, i) or fast(s, i)
             i = self.skip_ws(i)
             if i >= self.n:
                 self.issues.append(
