@@ -39,13 +39,21 @@ def one_group(value: str) -> bool:
     return depth == 0 and value.startswith("{")
 
 
+_CONCAT_MARKS = re.compile(r'[{}"#]')
+
+
 def split_concatenation(raw: str) -> list[str]:
     """The parts of ``a # "b" # {c}`` at the top level."""
+    if "#" not in raw:
+        return [raw.strip()]
     parts: list[str] = []
     depth = 0
     quoted = False
     start = 0
-    for i, ch in enumerate(raw):
+    # only the characters that matter, not every character of a long abstract
+    for m in _CONCAT_MARKS.finditer(raw):
+        ch = m.group()
+        i = m.start()
         if ch == "{":
             depth += 1
         elif ch == "}":
