@@ -24,21 +24,24 @@ from citekit.model import Problem
 from citekit.scanner import Field
 
 
-def _fields(bib: BibFile, *names: str, braces: bool = False) -> Iterator[tuple[Entry, Field, str]]:
+def _fields(bib: BibFile, *names: str, braces: bool = False) -> list[tuple[Entry, Field, str]]:
     """(entry, field, resolved value) for the named fields that are present; the value
-    without protective braces unless ``braces`` (in names they group words)."""
-    index = by_name(bib)
-    found = [pair for name in names for pair in index.get(name, ())]
-    if len(names) > 1:
-        found.sort(key=lambda pair: pair[1].start)
-    # the name checks read the same author lists: resolve each once
-    cache: dict[int, str] = syntax(bib).cache.setdefault(f"values-{braces}", {})
-    for entry, f in found:
-        value = cache.get(f.start)
-        if value is None:
-            value = resolved(bib, f).strip() if braces else _bare(resolved(bib, f))
-            cache[f.start] = value
-        yield entry, f, value
+    without protective braces unless ``braces`` (in names they group words). Computed
+    once per file: the name checks read the same author lists."""
+    cache = syntax(bib).cache
+    key = f"values-{braces}-{','.join(names)}"
+    found = cache.get(key)
+    if found is None:
+        index = by_name(bib)
+        pairs = [pair for name in names for pair in index.get(name, ())]
+        if len(names) > 1:
+            pairs.sort(key=lambda pair: pair[1].start)
+        if braces:
+            found = [(entry, f, resolved(bib, f).strip()) for entry, f in pairs]
+        else:
+            found = [(entry, f, _bare(resolved(bib, f))) for entry, f in pairs]
+        cache[key] = found
+    return found
 
 
 _NOOPSORT = re.compile(r"\\noopsort\s*\{[^{}]*\}")
