@@ -90,12 +90,19 @@ def fix_duplicate_field(bib: BibFile, opts: Options) -> Iterator[Edit]:
 # --------------------------------------------------------------------------- same work
 
 
+# LaTeX commands and punctuation do not make two titles different
+_NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
+_WORD_RUNS = re.compile(r"\w+")
+
+
 def _value(bib: BibFile, entry: Entry, name: str) -> str:
     return value_of(entry.fields.get(name, ""), bib.strings)
 
 
 def _title(bib: BibFile, entry: Entry) -> str:
     title = value_of(entry.fields.get("title", ""), bib.strings)
+    if "\\" not in title:  # no commands: the words are the runs of word characters
+        return " ".join(_WORD_RUNS.findall(title)).casefold()
     return " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
 
 
@@ -185,7 +192,7 @@ def duplicate_isbn(bib: BibFile, opts: Options) -> Iterator[Problem]:
     return _same(bib, "duplicate-isbn", "ISBN", norm, _BOOKISH)
 
 
-_NOT_LETTERS = re.compile(r"\W|\d|_")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _FIRST_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
@@ -194,37 +201,50 @@ def _first_author(bib: BibFile, entry: Entry) -> str:
     """The first author's family name, roughly: enough to group candidates (a full name
     parse of every entry would cost more than the whole rest of the check)."""
     people = _value(bib, entry, "author") or _value(bib, entry, "editor")
-    first = _FIRST_AND.split(people.strip(), maxsplit=1)[0]
+    people = people.strip()
+    m = _FIRST_AND.search(people)
+    first = people[: m.start()] if m else people
     family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
     return _NOT_LETTERS.sub("", family).casefold()
 
 
-# LaTeX commands and punctuation do not make two titles different
-_NOT_WORDS = re.compile(r"\\[A-Za-z]+|[^\w]+")
 
 
 @check("duplicate-title", severity="warning")
 def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Near-identical titles with the same year and first author."""
-    buckets: dict[tuple[str, str], list[tuple[Entry, str]]] = {}
-    for entry in bib.entries:
+    # entries are compared only within one (year, first author) bucket, so the titles,
+    # the costly part, are normalised only in buckets of two or more
+    buckets: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+    for n, entry in enumerate(bib.entries):
         fields = entry.fields
-        raw_title = fields.get("title")
         raw_year = fields.get("year") or fields.get("date")
-        if not raw_title or not raw_year:
+        if not fields.get("title") or not raw_year:
             continue
         m = _FOUR_DIGITS.search(raw_year)
         if m is None:
             m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
             if m is None:
                 continue
-        title = " ".join(_NOT_WORDS.sub(" ", value_of(raw_title, bib.strings)).split()).casefold()
+        buckets.setdefault((m.group(), _first_author(bib, entry)), []).append((n, entry))
+    found: list[tuple[int, Problem]] = []
+    for bucket in buckets.values():
+        if len(bucket) > 1:
+            found.extend(_same_titles(bib, bucket))
+    for _, problem in sorted(found, key=lambda pair: pair[0]):  # in file order
+        yield problem
+
+
+def _same_titles(bib: BibFile, bucket: list[tuple[int, Entry]]) -> Iterator[tuple[int, Problem]]:
+    """Each entry of one bucket whose title nearly matches an earlier one's."""
+    from rapidfuzz import fuzz
+
+    seen: list[tuple[Entry, str]] = []
+    for n, entry in bucket:
+        title = _title(bib, entry)
         if len(title) < 8:
             continue
-        bucket = buckets.setdefault((m.group(), _first_author(bib, entry)), [])
-        for other, other_title in bucket:
-            from rapidfuzz import fuzz  # only now: most files never get here
-
+        for other, other_title in seen:
             if fuzz.ratio(title, other_title) < 92:
                 continue
             doi = dedupe.normalize_doi(_value(bib, entry, "doi"))
@@ -233,7 +253,7 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
                 # the same DOI is duplicate-doi's; two DOIs are two publications
                 # (a conference paper and its journal version)
                 continue
-            yield Problem(
+            yield n, Problem(
                 "duplicate-title",
                 entry.line,
                 1,
@@ -241,4 +261,4 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
                 f"(line {other.line}); the same work twice?",
             )
             break
-        bucket.append((entry, title))
+        seen.append((entry, title))
