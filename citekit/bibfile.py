@@ -12,11 +12,9 @@ from __future__ import annotations
 import bisect
 import contextlib
 import errno
-import logging
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable
 from collections.abc import Iterator
 from collections.abc import Mapping
@@ -36,9 +34,6 @@ if TYPE_CHECKING:
 
 BOM = "\ufeff"
 
-# bibtexparser logs every block it cannot parse to stderr; citekit reports those itself,
-# with positions, so its log lines would only be noise in a hook's output
-logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -244,8 +239,16 @@ def _fields(block: bpm.Entry) -> dict[str, str]:
 def parse(path: Path, text: str, *, bom: bool = False) -> BibFile:
     """Parse text into entries and blocks, each with its exact source span."""
     # imported here: `citekit check` and `fmt` use scan() and should not pay for it
+    import logging
+
     import bibtexparser
     from bibtexparser import model as bpm
+
+    # bibtexparser logs every block it cannot parse to stderr; citekit reports those itself,
+    # with positions, so its log lines would only be noise
+    log = logging.getLogger("bibtexparser")
+    if not any(isinstance(h, logging.NullHandler) for h in log.handlers):
+        log.addHandler(logging.NullHandler())
 
     library = bibtexparser.parse_string(text, parse_stack=[])  # type: ignore[attr-defined]
     starts = _line_starts(text)
@@ -540,6 +543,8 @@ _HELD: set[Path] = set()
 
 def atomic_write(path: Path, text: str, *, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` all at once: temp file, fsync, rename."""
+    import tempfile  # only when writing: `check` without --fix never needs it
+
     require_regular(path)
     data = ((BOM if bom else "") + text).encode("utf-8")
     folder = path.resolve().parent

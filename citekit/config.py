@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
-import tomllib
 from collections.abc import Collection
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -64,6 +62,8 @@ def load(path: Path | None) -> Config:
         path = find(Path.cwd())
         if path is None:
             return Config()
+    import tomllib  # only when there is a settings file
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -91,6 +91,8 @@ def setting_key(
     key = raw_key.replace("-", "_")
     if key in known:
         return key
+    import difflib
+
     close = difflib.get_close_matches(key, sorted(known), n=1)
     suggestion = close[0].replace("_", "-") if close and hyphens else close[0] if close else ""
     hint = f"; did you mean {suggestion!r}?" if suggestion else ""

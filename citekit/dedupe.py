@@ -16,12 +16,11 @@ from urllib.parse import parse_qsl
 from urllib.parse import urlencode
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz
-
-from citekit import keys
 from citekit import latex
-from citekit import names
 from citekit.bibfile import BibFile
+
+# rapidfuzz, keys and names are imported where the fuzzy match needs them: `citekit check`
+# uses only the normalize_* functions and should not load them
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 # query parameters that only track where a click came from
@@ -106,6 +105,9 @@ _WORK_FIELDS = frozenset(
 
 
 def _work(fields: Mapping[str, str], strings: Mapping[str, str]) -> _Work:
+    from citekit import keys
+    from citekit import names
+
     plain = keys.plain_fields({k: v for k, v in fields.items() if k in _WORK_FIELDS}, strings)
     people, _ = names.parse(plain.get("author") or plain.get("editor") or "")
     first = people[0] if people else None
@@ -128,6 +130,8 @@ _FUZZY_TITLE = 90.0
 
 def _similar(new: _Work, old: _Work) -> str:
     """Why ``new`` looks like ``old`` (empty when it does not); their titles are alike."""
+    from rapidfuzz import fuzz
+
     score = fuzz.ratio(new.title, old.title)
     agree = []
     for what, a, b in (
@@ -153,6 +157,8 @@ def find_among(
     *,
     line_of: Mapping[str, int] | None = None,
 ) -> Match | None:
+    from rapidfuzz import fuzz
+
     strings = strings or {}
     entries = list(entries)
     line_of = line_of or {}

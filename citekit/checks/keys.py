@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citekit import keys
 from citekit.bibfile import BibFile
 from citekit.checks.registry import Options
 from citekit.checks.registry import check
@@ -39,6 +38,8 @@ _PATTERN_FIELDS = frozenset(
 @check("key-pattern", severity="warning", opt_in=True)
 def key_pattern(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A key that does not follow the configured ``key_pattern`` (opt-in)."""
+    from citekit import keys  # only for this opt-in check: names and transliteration
+
     keys.validate_pattern(opts.key_pattern)
     for entry in bib.entries:
         if not entry.key:

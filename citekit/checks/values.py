@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -87,6 +86,8 @@ def _real(y: str | None, m: str | None, d: str | None) -> bool:
         return False
     if d is None:
         return True
+    import datetime
+
     try:
         datetime.date(int(y), int(m), int(d))
     except ValueError:

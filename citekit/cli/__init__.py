@@ -11,8 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-import tempfile
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -146,6 +144,9 @@ def main(argv: list[str] | None = None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise SystemExit(0) from None
     except Exception:  # noqa: BLE001 - the last-resort handler: anything here is a bug
+        import tempfile  # only now: a hook's run should not pay for the crash report
+        import traceback
+
         text = traceback.format_exc()
         if debug:
             sys.stderr.write(text)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
-import json
 from collections.abc import Iterable
 from collections.abc import Iterator
 from pathlib import Path
@@ -205,6 +203,8 @@ def _check(
             if _RANK[p.severity] >= fail_at:
                 ret = EXIT_FINDINGS
     if output == "json":
+        import json
+
         items = [{"path": str(path), **p.__dict__} for path, p in report]
         console.raw(json.dumps(items, indent=2, ensure_ascii=False) + "\n")
     elif output == "github":
@@ -277,6 +277,8 @@ def _fmt(files: tuple[Path, ...], opts: FmtOptions, *, check_only: bool, diff: b
             continue
         changed += 1
         if diff:
+            import difflib
+
             console.raw(
                 "".join(
                     difflib.unified_diff(
