@@ -108,7 +108,9 @@ def run(
         rule = RULES[code]
         severity = levels.get(code, rule.severity)
         for p in rule.func(bib, options):
-            if any(s.first_line <= p.line <= s.last_line and s.covers(p.code) for s in hidden):
+            if hidden and any(
+                s.first_line <= p.line <= s.last_line and s.covers(p.code) for s in hidden
+            ):
                 continue
             found.append(Problem(p.code, p.line, p.col, p.message, severity))
     return sorted(found, key=lambda p: (p.line, p.col, p.code))

@@ -17,6 +17,7 @@ from citekit.checks.registry import fixer
 from citekit.checks.registry import value_of
 from citekit.model import Entry
 from citekit.model import Problem
+from citekit.scanner import Item
 
 
 @check("duplicate-key")
@@ -54,8 +55,10 @@ def _duplicate_fields(bib: BibFile) -> Iterator[tuple[Entry, int, int, str, bool
 @check("duplicate-field", severity="warning")
 def duplicate_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A field given twice in one entry."""
-    items = {e.span: item for e, item in entry_items(bib)}
+    items: dict[tuple[int, int] | None, Item] = {}
     for entry, i, j, name, same in _duplicate_fields(bib):
+        if not items:  # only for files that have a repeat
+            items = {e.span: item for e, item in entry_items(bib)}
         item = items[entry.span]
         first_line = at(bib, "", item.fields[j].start, "").line
         what = (
@@ -74,11 +77,13 @@ def duplicate_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
 @fixer("duplicate-field")
 def fix_duplicate_field(bib: BibFile, opts: Options) -> Iterator[Edit]:
     """Drop a repeated field when it has the same value and sits on lines of its own."""
-    items = {e.span: item for e, item in entry_items(bib)}
+    items: dict[tuple[int, int] | None, Item] = {}
     text = bib.text
     for entry, i, _j, _name, same in _duplicate_fields(bib):
         if not same:
             continue
+        if not items:
+            items = {e.span: item for e, item in entry_items(bib)}
         f = items[entry.span].fields[i]
         line_start = text.rfind("\n", 0, f.start) + 1
         m = re.compile(r"[ \t]*,?[ \t]*\r?\n").match(text, f.value_end)
@@ -139,7 +144,9 @@ def _same(
 @check("duplicate-doi")
 def duplicate_doi(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Two entries with the same DOI (ignoring case and a doi.org prefix)."""
-    norm = {e.key: dedupe.normalize_doi(_value(bib, e, "doi")) for e in bib.entries}
+    norm = {
+        e.key: dedupe.normalize_doi(_value(bib, e, "doi")) for e in bib.entries if "doi" in e.fields
+    }
     return _same(bib, "duplicate-doi", "DOI", norm)
 
 
@@ -148,6 +155,8 @@ def duplicate_url(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """Two entries with the same URL (ignoring scheme, www., tracking parameters)."""
     norm: dict[str, str] = {}
     for e in bib.entries:
+        if "url" not in e.fields:
+            continue
         url = dedupe.normalize_url(_value(bib, e, "url"))
         # a bare site (no path) names a publisher, not a work
         if "/" in url and not dedupe.normalize_doi(_value(bib, e, "doi")):
@@ -197,17 +206,14 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _FIRST_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
-def _first_author(bib: BibFile, entry: Entry) -> str:
-    """The first author's family name, roughly: enough to group candidates (a full name
-    parse of every entry would cost more than the whole rest of the check)."""
-    people = _value(bib, entry, "author") or _value(bib, entry, "editor")
+def _first_author(people: str) -> str:
+    """The first author's family name in a name list, roughly: enough to group candidates
+    (a full name parse of every entry would cost more than the whole rest of the check)."""
     people = people.strip()
     m = _FIRST_AND.search(people)
     first = people[: m.start()] if m else people
     family = first.split(",")[0] if "," in first else (first.split() or [""])[-1]
     return _NOT_LETTERS.sub("", family).casefold()
-
-
 
 
 @check("duplicate-title", severity="warning")
@@ -216,6 +222,7 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
     # entries are compared only within one (year, first author) bucket, so the titles,
     # the costly part, are normalised only in buckets of two or more
     buckets: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
+    first_authors: dict[str, str] = {}  # a name list -> its first author (lists repeat)
     for n, entry in enumerate(bib.entries):
         fields = entry.fields
         raw_year = fields.get("year") or fields.get("date")
@@ -226,7 +233,11 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
             m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
             if m is None:
                 continue
-        buckets.setdefault((m.group(), _first_author(bib, entry)), []).append((n, entry))
+        people = _value(bib, entry, "author") or _value(bib, entry, "editor")
+        author = first_authors.get(people)
+        if author is None:
+            author = first_authors[people] = _first_author(people)
+        buckets.setdefault((m.group(), author), []).append((n, entry))
     found: list[tuple[int, Problem]] = []
     for bucket in buckets.values():
         if len(bucket) > 1:
@@ -240,6 +251,14 @@ def _same_titles(bib: BibFile, bucket: list[tuple[int, Entry]]) -> Iterator[tupl
     from rapidfuzz import fuzz
 
     seen: list[tuple[Entry, str]] = []
+    dois: dict[int, str] = {}  # id(entry) -> its DOI, read when a title matches
+
+    def doi_of(entry: Entry) -> str:
+        doi = dois.get(id(entry))
+        if doi is None:
+            doi = dois[id(entry)] = dedupe.normalize_doi(_value(bib, entry, "doi"))
+        return doi
+
     for n, entry in bucket:
         title = _title(bib, entry)
         if len(title) < 8:
@@ -247,18 +266,19 @@ def _same_titles(bib: BibFile, bucket: list[tuple[int, Entry]]) -> Iterator[tupl
         for other, other_title in seen:
             if fuzz.ratio(title, other_title) < 92:
                 continue
-            doi = dedupe.normalize_doi(_value(bib, entry, "doi"))
-            other_doi = dedupe.normalize_doi(_value(bib, other, "doi"))
-            if doi and other_doi:
+            if doi_of(entry) and doi_of(other):
                 # the same DOI is duplicate-doi's; two DOIs are two publications
                 # (a conference paper and its journal version)
                 continue
-            yield n, Problem(
-                "duplicate-title",
-                entry.line,
-                1,
-                f"{entry.key}: same title, year and first author as {other.key!r} "
-                f"(line {other.line}); the same work twice?",
+            yield (
+                n,
+                Problem(
+                    "duplicate-title",
+                    entry.line,
+                    1,
+                    f"{entry.key}: same title, year and first author as {other.key!r} "
+                    f"(line {other.line}); the same work twice?",
+                ),
             )
             break
         seen.append((entry, title))
