@@ -335,10 +335,7 @@ def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
     blocks: list[Block] = []
     strings: dict[str, str] = {}
     seen: set[str] = set()
-    line, counted = 1, 0
-    for item in syntax.items:
-        line += text.count("\n", counted, item.start)  # incremental: linear in the file
-        counted = item.start
+    for item, line in zip(syntax.items, syntax.lines, strict=True):
         span = (item.start, item.end)
         if item.kind == "entry":
             fields = {f.name.lower(): f.value for f in item.fields}

@@ -54,6 +54,8 @@ _FLAT_FIELD = re.compile(
     r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
 )
 _NEW_ENTRY_IN = re.compile(_NEW_ENTRY)
+# the commonest start of an entry's body, the key and its comma, in one match
+_KEY_COMMA = re.compile(r"\s*([^,\s}]+)\s*,")
 _ENTRY_START_LINE = re.compile(r"[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]")
 
 
@@ -73,8 +75,7 @@ class Field(NamedTuple):  # a tuple, not a dataclass: a big file has 100,000 of 
     single: bool = False  # known to be one {..}, ".." or bare piece (no # concatenation)
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):  # a tuple too: one per entry, 10,000 in a big file
     """A top-level piece: ``entry``, ``string``, ``preamble``, ``comment`` or ``text``."""
 
     kind: str
@@ -96,18 +97,33 @@ class Item:
 class Scan:
     text: str
     items: tuple[Item, ...]
-    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    lines: tuple[int, ...] = ()  # the 1-based line each item starts on
+    _item_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     # what checks derive from the scan once and share (see checks.registry)
     cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def line_col(self, pos: int) -> tuple[int, int]:
         """1-based line and column of an offset."""
-        if not self._starts:
+        text = self.text
+        if self.lines and 0 <= pos <= len(text):
+            # the line of the item the offset is in, plus the line breaks before it there:
+            # no table of all 100,000 line starts for a few thousand findings
+            if not self._item_starts:
+                self._item_starts.extend(item.start for item in self.items)
+            i = bisect.bisect_right(self._item_starts, pos) - 1
+            base, line = (self._item_starts[i], self.lines[i]) if i >= 0 else (0, 1)
+            if pos - base < 65536:  # else (one huge item) the table below is cheaper
+                return line + text.count("\n", base, pos), pos - text.rfind("\n", 0, pos)
+        return self._line_col(pos)
+
+    def _line_col(self, pos: int) -> tuple[int, int]:
+        starts: list[int] = self.cache.setdefault("line starts", [])
+        if not starts:
             # line start offsets, computed without a Python-level loop over 100,000 lines
             lengths = map((1).__add__, map(len, self.text.split("\n")[:-1]))
-            self._starts.extend(itertools.accumulate(lengths, initial=0))
-        i = bisect.bisect_right(self._starts, pos) - 1
-        return i + 1, pos - self._starts[i] + 1
+            starts.extend(itertools.accumulate(lengths, initial=0))
+        i = bisect.bisect_right(starts, pos) - 1
+        return i + 1, pos - starts[i] + 1
 
     @property
     def issues(self) -> list[Issue]:
@@ -226,10 +242,15 @@ class _Scanner:
         self.issues = []
         fields: list[Field] = []
         key, key_pos = "", -1
-        i = self.skip_ws(body)
+        m = _KEY_COMMA.match(s, body) if kind == "entry" and open_ == "{" else None
+        if m:  # what the general path below makes of a key and its comma
+            key, key_pos = m.group(1), m.start(1)
+            i = m.end()
+        else:
+            i = self.skip_ws(body)
         if kind == "preamble":
             return self.preamble(at, typ, i, open_)
-        if kind == "entry":
+        if kind == "entry" and not m:
             m = (_KEY_BRACE if open_ == "{" else _KEY_PAREN).match(s, i)
             assert m is not None
             after = self.skip_ws(m.end())
@@ -268,8 +289,9 @@ class _Scanner:
                 # tuple.__new__: a third of the cost of Field(...)
                 fields.append(_new(Field, (name, v, name_start, start, end, True)))
                 i = whole[1]
-                m = flat(s, i) or fast(s, i)
-            i = self.skip_ws(i)
+                # the closing brace needs no pattern (neither would match there)
+                m = None if s.startswith(close, i) else flat(s, i) or fast(s, i)
+            i = _WS.match(s, i).end()  # type: ignore[union-attr] # \s* always matches
             if i >= self.n:
                 self.issues.append(
                     Issue(
@@ -376,7 +398,7 @@ class _Scanner:
         open_: str,
     ) -> Item:
         issues, self.issues = tuple(self.issues), []
-        return Item(kind, start, end, typ, key, key_pos, tuple(fields), open_, issues)
+        return _new(Item, (kind, start, end, typ, key, key_pos, tuple(fields), open_, issues))
 
     def comment(self, at: int, typ: str, body: int, open_: str) -> Item:
         if open_ == "{":
@@ -437,4 +459,11 @@ class _Scanner:
 
 
 def scan(text: str) -> Scan:
-    return Scan(text, _Scanner(text).run())
+    items = _Scanner(text).run()
+    lines = []
+    line, counted = 1, 0
+    for item in items:
+        line += text.count("\n", counted, item.start)  # incremental: linear in the file
+        counted = item.start
+        lines.append(line)
+    return Scan(text, items, tuple(lines))

@@ -112,7 +112,10 @@ def run(
                 s.first_line <= p.line <= s.last_line and s.covers(p.code) for s in hidden
             ):
                 continue
-            found.append(Problem(p.code, p.line, p.col, p.message, severity))
+            # a Problem is immutable: one that already has its severity needs no copy
+            found.append(
+                p if p.severity == severity else Problem(p.code, p.line, p.col, p.message, severity)
+            )
     return sorted(found, key=lambda p: (p.line, p.col, p.code))
 
 
