@@ -182,7 +182,7 @@ def decode(path: Path, data: bytes) -> tuple[str, bool]:
             f"looks like {guess_encoding(data)}); re-save the file as UTF-8, e.g. "
             f"iconv -f {iconv_name(guess_encoding(data))} -t UTF-8"
         ) from None
-    nul = text.find("\0")
+    nul = text.find("\0") if b"\0" in data else -1  # a byte search is faster
     if nul >= 0:
         # valid UTF-8, but no text file has NULs: UTF-16 without a BOM, or not text at all
         line = text.count("\n", 0, nul) + 1

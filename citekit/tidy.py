@@ -131,10 +131,12 @@ def _entry(item: scanner.Item, opts: Options, strings: Mapping[str, str]) -> str
     if not fields:
         return head + "}"
     names = [f.name.lower() for f in fields]
-    width = max(len(n) for n in names) if opts.align else 0
+    width = max(map(len, names)) if opts.align else 0
     lines = [head + ","]
     for i, (name, f) in enumerate(zip(names, fields, strict=True)):
-        value = _value(f)
+        value = f.value
+        if not f.single or value[:1] == '"':  # else _value would return it as it is
+            value = _value(f)
         if "\n" in value and name not in _VERBATIM:
             # BibTeX reads any run of white space as one space, so continuation lines
             # can take the entry's indentation without changing the value
@@ -152,17 +154,19 @@ def _string(item: scanner.Item) -> str:
     return f"@{item.type.lower()}{{{f.name} = {_value(f)}}}"
 
 
+_KEY_BRACKETS = re.compile(r"[{}()]")
+
+
 def _block(item: scanner.Item, text: str, opts: Options, strings: Mapping[str, str]) -> str:
-    source = text[item.start : item.end]
     if item.issues:
-        return source.strip()  # broken: leave it exactly as written
-    if item.kind == "entry" and item.key and not re.search(r"[{}()]", item.key):
+        return text[item.start : item.end].strip()  # broken: leave it exactly as written
+    if item.kind == "entry" and item.key and not _KEY_BRACKETS.search(item.key):
         return _entry(item, opts, strings)
     if item.kind == "string" and len(item.fields) == 1:
         return _string(item)
     if item.kind == "preamble" and item.fields:
         return f"@{item.type.lower()}{{{_value(item.fields[0])}}}"
-    return source.strip()
+    return text[item.start : item.end].strip()
 
 
 def _sorted(items: Sequence[scanner.Item], text: str) -> list[scanner.Item]:
@@ -210,6 +214,9 @@ def _merge_broken(items: list[scanner.Item]) -> list[scanner.Item]:
     return out
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def format(text: str, opts: Options | None = None) -> str:  # noqa: A001 - the verb is the API
     """The canonical form of a .bib file's text (see module doc)."""
     opts = opts or Options()
@@ -229,18 +236,23 @@ def format(text: str, opts: Options | None = None) -> str:  # noqa: A001 - the v
         block = _block(item, text, opts, strings)
         if not block:
             continue
-        source = text[item.start : item.end]
-        start = item.start + len(source) - len(source.lstrip())
+        # where the item's text starts and ends without white space around it (an entry
+        # starts at its '@' and ends at its brace: no copy of its source needed then)
+        start = item.start
+        if start < item.end and text[start].isspace():
+            source = text[start : item.end]
+            start += len(source) - len(source.lstrip())
+        end = item.end
+        if item.start < end and text[end - 1].isspace():
+            end = item.start + len(text[item.start : end].rstrip())
         if prev_end >= 0:
             # a comment written right above (or below) an entry stays attached to it
             gap = text[prev_end:start] if prev_end <= start else "\n\n"
             out.append(
-                "\n\n"
-                if re.search(r"\n[ \t]*\n", gap) or item.kind != "text" and not prev_text
-                else "\n"
+                "\n\n" if item.kind != "text" and not prev_text or _BLANK_LINE.search(gap) else "\n"
             )
         out.append(block)
-        prev_end = item.start + len(source.rstrip())
+        prev_end = end
         prev_text = item.kind == "text"
     result = "".join(out) + "\n" if out else ""
     return result.replace("\n", newline) if newline != "\n" else result

@@ -294,15 +294,23 @@ def _present(raw: str) -> bool:
 @check("missing-field", severity="warning")
 def missing_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A field the entry type requires (BibTeX's or biblatex's list)."""
+    required: dict[str, tuple[tuple[str, ...], ...]] = {}  # type -> its needs
     for entry in bib.entries:
-        needs = datamodel.required(entry.type, opts.datamodel)
+        needs = required.get(entry.type)
+        if needs is None:
+            needs = required[entry.type] = datamodel.required(entry.type, opts.datamodel)
         if not needs:
             continue
         fields = _with_parent(entry, bib)
         for need in needs:
             for name in need:
                 raw = fields.get(name)
-                if raw and _present(raw):
+                # _present, its commonest case inline: {text} or "text"
+                if raw and (
+                    bool(raw[1:-1].strip())
+                    if "#" not in raw and raw[:1] in ("{", '"')
+                    else _present(raw)
+                ):
                     break
             else:
                 alt = f" (or {' or '.join(need[1:])})" if len(need) > 1 else ""

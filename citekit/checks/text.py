@@ -59,7 +59,13 @@ def _odd_fields(bib: BibFile) -> list[tuple[Entry, Field]]:
 
 def _outside_math(text: str) -> str:
     """The text with $...$ blanked out (same length, so offsets stay)."""
-    return re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", lambda m: " " * len(m.group()), text)
+    if "$" not in text:
+        return text
+    return _MATH.sub(_blank, text)
+
+
+_MATH = re.compile(r"(?<!\\)\$[^$]*(?<!\\)\$")
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 
 _SPECIAL = re.compile(r"(?<!\\)[&%#]")
@@ -105,7 +111,7 @@ def unbalanced_math(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """An odd number of ``$`` in a field: math mode that never ends."""
     for entry, f in _text_fields(bib, None, _DOLLAR):
         for pos, inner in _parts(f):
-            dollars = [m.start() for m in re.finditer(r"(?<!\\)\$", inner)]
+            dollars = [m.start() for m in _UNESCAPED_DOLLAR.finditer(inner)]
             if len(dollars) % 2:
                 yield at(
                     bib,

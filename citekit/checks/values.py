@@ -35,10 +35,15 @@ def _fields(bib: BibFile, *names: str, braces: bool = False) -> list[tuple[Entry
         pairs = [pair for name in names for pair in index.get(name, ())]
         if len(names) > 1:
             pairs.sort(key=lambda pair: pair[1].start)
-        if braces:
-            found = [(entry, f, resolved(bib, f).strip()) for entry, f in pairs]
-        else:
-            found = [(entry, f, _bare(resolved(bib, f))) for entry, f in pairs]
+        found = []
+        for entry, f in pairs:
+            v = f.value
+            # resolved() and _bare(), their commonest case inline: one {..} or ".."
+            if f.single and v[:1] in ("{", '"'):
+                v = v[1:-1]
+            else:
+                v = resolved(bib, f)
+            found.append((entry, f, v.strip() if braces or "{" not in v else _bare(v)))
         cache[key] = found
     return found
 
