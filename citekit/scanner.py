@@ -44,14 +44,16 @@ _FAST_FIELD = re.compile(
     r"""\s*([^\s"#%'(),={}]+)[ \t]*=[ \t]*(""" + _B1 + "|" + _Q + r"""|[^\s"#%'(),={}]+)"""
     r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
 )
-# faster still for the commonest field of all, a value with no inner braces: `[^}]*+` runs
-# in the regex engine's tight one-character loop, where `[^{}]*` tests a set per character
-# (three times slower on a big file). A match whose value holds a '{' was cut short at the
-# first inner '}': the caller checks for that and falls back to _FAST_FIELD, so any value
-# this pattern accepts is exactly the one _FAST_FIELD would find.
-_FLAT_FIELD = re.compile(
-    r"""\s*([^\s"#%'(),={}]+)[ \t]*=[ \t]*(\{[^}]*+\}|"[^"{}]*+"|[^\s"#%'(),={}]++)"""
-    r"""[ \t]*(?:,|(?=\s*[})]))\s*"""
+# faster still for the commonest field of all: an ASCII name and a value with no inner
+# braces. `[^}]*+` runs in the regex engine's tight one-character loop, where `[^{}]*` tests
+# a set per character, and small ASCII sets are bitmaps, where \s and negated sets are
+# tested op by op (several times slower). A match whose value holds a '{' was cut short at
+# the first inner '}': the caller checks for that and falls back to _FAST_FIELD. Any other
+# match is exactly the field _FAST_FIELD would find (it may leave white space that is not
+# ' \t\r\n' after the comma, which the next field's \s* takes).
+_QUICK_FIELD = re.compile(
+    r"""[ \t\r\n]*([A-Za-z0-9_.:+/-]+)[ \t]*=[ \t]*"""
+    r"""(\{[^}]*+\}|"[^"{}]*+"|[A-Za-z0-9_.:+/-]++)[ \t]*(?:,|(?=\s*[})]))[ \t\r\n]*"""
 )
 _NEW_ENTRY_IN = re.compile(_NEW_ENTRY)
 # the commonest start of an entry's body, the key and its comma, in one match
@@ -269,28 +271,34 @@ class _Scanner:
                 self.issues.append(Issue("missing-key", i, f"this @{typ} has no citation key"))
                 if i < self.n and s[i] == ",":
                     i += 1
-        flat = _FLAT_FIELD.match
         fast = _FAST_FIELD.match
         while True:
-            m = flat(s, i) or fast(s, i)
-            while m:
-                name, v = m.groups()
-                if v.count("{") > 1:  # inner braces: see _FLAT_FIELD
+            # A scanner object matches field after field where the last match ended, with
+            # no new matching state per field (re.Scanner in the standard library is built
+            # on it; typeshed does not list it)
+            quick = _QUICK_FIELD.scanner(s, i).match  # type: ignore[attr-defined]
+            while True:
+                m = quick()
+                if m is not None:
+                    name, v = m.groups()
+                    if "{" in v[1:]:  # inner braces: see _QUICK_FIELD
+                        m = None
+                if m is None:
                     m = fast(s, i)
                     if m is None:
                         break
                     name, v = m.groups()
-                # all spans in one call: this loop runs for every field of a big file
-                whole, (name_start, _), (start, end) = m.regs
+                    quick = _QUICK_FIELD.scanner(s, m.end()).match  # type: ignore[attr-defined]
+                start, end = m.span(2)
                 if "\n" in v:
                     if "@" in v and _NEW_ENTRY_IN.search(v):
                         break  # a delimiter is missing: let the careful path report it
                     self.swallowed(start, end, name)
                 # tuple.__new__: a third of the cost of Field(...)
-                fields.append(_new(Field, (name, v, name_start, start, end, True)))
-                i = whole[1]
-                # the closing brace needs no pattern (neither would match there)
-                m = None if s.startswith(close, i) else flat(s, i) or fast(s, i)
+                fields.append(_new(Field, (name, v, m.start(1), start, end, True)))
+                i = m.end()
+                if s.startswith(close, i):  # no field can start at the closing brace
+                    break
             i = _WS.match(s, i).end()  # type: ignore[union-attr] # \s* always matches
             if i >= self.n:
                 self.issues.append(
@@ -426,9 +434,8 @@ class _Scanner:
                 continue
             if text_start < at and s[text_start:at].strip():
                 items.append(self.text(items, text_start, at))
-            typ = m.group(1)
+            typ, open_ = m.groups()
             low = typ.lower()
-            open_ = m.group(2)
             if low == "comment":
                 item = self.comment(at, typ, m.end() - 1, open_)
             else:
