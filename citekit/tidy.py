@@ -132,19 +132,21 @@ def _entry(item: scanner.Item, opts: Options, strings: Mapping[str, str]) -> str
         return head + "}"
     names = [f.name.lower() for f in fields]
     width = max(map(len, names)) if opts.align else 0
+    indent = opts.indent
     lines = [head + ","]
-    for i, (name, f) in enumerate(zip(names, fields, strict=True)):
-        value = f.value
-        if not f.single or value[:1] == '"':  # else _value would return it as it is
+    for name, f in zip(names, fields, strict=True):
+        _, value, _, _, _, single = f  # unpacking a field is cheaper than its attributes
+        if not single or value[:1] == '"':  # else _value would return it as it is
             value = _value(f)
         if "\n" in value and name not in _VERBATIM:
             # BibTeX reads any run of white space as one space, so continuation lines
             # can take the entry's indentation without changing the value
-            value = _CONTINUATION.sub("\n" + opts.indent * 2, value)
+            value = _CONTINUATION.sub("\n" + indent * 2, value)
         if name == "month":
             value = _month(value, opts.month, strings)
-        comma = "," if opts.trailing_comma or i < len(fields) - 1 else ""
-        lines.append(f"{opts.indent}{name.ljust(width)} = {value}{comma}")
+        lines.append(f"{indent}{name.ljust(width)} = {value},")
+    if not opts.trailing_comma:
+        lines[-1] = lines[-1][:-1]
     lines.append("}")
     return "\n".join(lines)
 
@@ -221,7 +223,8 @@ def format(text: str, opts: Options | None = None) -> str:  # noqa: A001 - the v
     """The canonical form of a .bib file's text (see module doc)."""
     opts = opts or Options()
     newline = "\r\n" if "\r\n" in text else "\n"
-    text = text.replace("\r\n", "\n")
+    if newline != "\n":
+        text = text.replace("\r\n", "\n")
     scan = scanner.scan(text)
     strings = {
         f.name.lower(): f.value for item in scan.items if item.kind == "string" for f in item.fields
