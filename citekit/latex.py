@@ -46,6 +46,19 @@ def split_concatenation(raw: str) -> list[str]:
     """The parts of ``a # "b" # {c}`` at the top level."""
     if "#" not in raw:
         return [raw.strip()]
+    if '"' not in raw:
+        # no quotes: a '#' splits where the braces before it balance, which the counts in
+        # each stretch between '#'s tell (cheaper than visiting every brace)
+        pieces = raw.split("#")
+        out: list[str] = []
+        depth = first = 0
+        for k, piece in enumerate(pieces[:-1]):
+            depth += piece.count("{") - piece.count("}")
+            if depth == 0:
+                out.append("#".join(pieces[first : k + 1]).strip())
+                first = k + 1
+        out.append("#".join(pieces[first:]).strip())
+        return out
     parts: list[str] = []
     depth = 0
     quoted = False
@@ -83,7 +96,11 @@ def value(raw: str, strings: Mapping[str, str] | None = None, *, _depth: int = 0
         else:
             macro = part.lower()
             if macro in strings and _depth < 20:
-                out.append(value(strings[macro], strings, _depth=_depth + 1))
+                body = strings[macro].strip()
+                if "#" not in body and body[:1] == "{" and body[-1:] == "}":
+                    out.append(body[1:-1])  # what value() makes of one {..}, without a call
+                else:
+                    out.append(value(body, strings, _depth=_depth + 1))
             elif macro in MONTH_MACROS:
                 out.append(MONTH_MACROS[macro])
             else:

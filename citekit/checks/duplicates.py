@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Iterator
 from collections.abc import Mapping
 
@@ -101,11 +102,11 @@ _WORD_RUNS = re.compile(r"\w+")
 
 
 def _value(bib: BibFile, entry: Entry, name: str) -> str:
-    return value_of(entry.fields.get(name, ""), bib.strings)
+    return value_of(bib, entry.fields.get(name, ""))
 
 
 def _title(bib: BibFile, entry: Entry) -> str:
-    title = value_of(entry.fields.get("title", ""), bib.strings)
+    title = value_of(bib, entry.fields.get("title", ""))
     if "\\" not in title:  # no commands: the words are the runs of word characters
         return " ".join(_WORD_RUNS.findall(title)).casefold()
     return " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
@@ -239,17 +240,20 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
             author = first_authors[people] = _first_author(people)
         buckets.setdefault((m.group(), author), []).append((n, entry))
     found: list[tuple[int, Problem]] = []
-    for bucket in buckets.values():
-        if len(bucket) > 1:
-            found.extend(_same_titles(bib, bucket))
+    crowded = [bucket for bucket in buckets.values() if len(bucket) > 1]
+    if crowded:
+        from rapidfuzz import fuzz  # only now: most files never get here
+
+        for bucket in crowded:
+            found.extend(_same_titles(bib, bucket, fuzz.ratio))
     for _, problem in sorted(found, key=lambda pair: pair[0]):  # in file order
         yield problem
 
 
-def _same_titles(bib: BibFile, bucket: list[tuple[int, Entry]]) -> Iterator[tuple[int, Problem]]:
+def _same_titles(
+    bib: BibFile, bucket: list[tuple[int, Entry]], ratio: Callable[[str, str], float]
+) -> Iterator[tuple[int, Problem]]:
     """Each entry of one bucket whose title nearly matches an earlier one's."""
-    from rapidfuzz import fuzz
-
     seen: list[tuple[Entry, str]] = []
     dois: dict[int, str] = {}  # id(entry) -> its DOI, read when a title matches
 
@@ -264,7 +268,7 @@ def _same_titles(bib: BibFile, bucket: list[tuple[int, Entry]]) -> Iterator[tupl
         if len(title) < 8:
             continue
         for other, other_title in seen:
-            if fuzz.ratio(title, other_title) < 92:
+            if ratio(title, other_title) < 92:
                 continue
             if doi_of(entry) and doi_of(other):
                 # the same DOI is duplicate-doi's; two DOIs are two publications

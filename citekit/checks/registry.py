@@ -201,18 +201,29 @@ def resolved(bib: BibFile, f: scanner.Field) -> str:
         # one bare macro (month = jul, journal = jfp): look it up without parsing
         low = v.lower()
         if low in bib.strings:
-            return latex.value(bib.strings[low], bib.strings)
+            return _assembled(bib, bib.strings[low])
         return latex.MONTH_MACROS.get(low, v)
-    return latex.value(v, bib.strings)
+    return _assembled(bib, v)
 
 
-def value_of(raw: str, strings: Mapping[str, str]) -> str:
+def value_of(bib: BibFile, raw: str) -> str:
     """``latex.value`` with a fast path for the common one-piece value."""
     if "#" not in raw and raw[:1] in ("{", '"') and raw[-1:] in ("}", '"'):
         return raw[1:-1]
     if not raw or raw.isdigit():
         return raw
-    return latex.value(raw, strings)
+    return _assembled(bib, raw)
+
+
+def _assembled(bib: BibFile, raw: str) -> str:
+    """``latex.value(raw, bib.strings)``, worked out once per file for each value: several
+    checks read the same name lists, and one built of @string macros (JabRef writes
+    ``A # { and } # B``) takes a lookup per name."""
+    memo: dict[str, str] = syntax(bib).cache.setdefault("assembled", {})
+    value = memo.get(raw)
+    if value is None:
+        value = memo[raw] = latex.value(raw, bib.strings)
+    return value
 
 
 def lookup(bib: BibFile) -> Callable[[str], Entry | None]:
