@@ -114,10 +114,13 @@ def month_number(text: str) -> int | None:
     if t.isdigit():
         n = int(t)
         return n if 1 <= n <= 12 else None
-    for i, name in enumerate(MONTH_NAMES):
-        if t and (t == name.lower() or (len(t) >= 3 and name.lower().startswith(t))):
+    for i, name in enumerate(_MONTH_NAMES_LOWER):
+        if t and (t == name or (len(t) >= 3 and name.startswith(t))):
             return i + 1
     return None
+
+
+_MONTH_NAMES_LOWER = tuple(name.lower() for name in MONTH_NAMES)
 
 
 # --------------------------------------------------------------------------- LaTeX -> Unicode

@@ -15,6 +15,7 @@ from citekit.checks.registry import at
 from citekit.checks.registry import check
 from citekit.checks.registry import entry_items
 from citekit.checks.registry import fixer
+from citekit.checks.registry import syntax
 from citekit.checks.registry import value_of
 from citekit.model import Entry
 from citekit.model import Problem
@@ -106,10 +107,19 @@ def _value(bib: BibFile, entry: Entry, name: str) -> str:
 
 
 def _title(bib: BibFile, entry: Entry) -> str:
-    title = value_of(bib, entry.fields.get("title", ""))
-    if "\\" not in title:  # no commands: the words are the runs of word characters
-        return " ".join(_WORD_RUNS.findall(title)).casefold()
-    return " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
+    """The title as compared: words only, case folded (once per distinct title in a file:
+    the same work twice, what these checks look for, usually has the same title)."""
+    raw = entry.fields.get("title", "")
+    memo: dict[str, str] = syntax(bib).cache.setdefault("compared titles", {})
+    title = memo.get(raw)
+    if title is None:
+        title = value_of(bib, raw)
+        if "\\" not in title:  # no commands: the words are the runs of word characters
+            title = " ".join(_WORD_RUNS.findall(title)).casefold()
+        else:
+            title = " ".join(_NOT_WORDS.sub(" ", title).split()).casefold()
+        memo[raw] = title
+    return title
 
 
 def _same(
@@ -176,14 +186,15 @@ def _similar_titles(bib: BibFile, a: Entry, b: Entry) -> bool:
 
 def normalize_isbn(value: str) -> str:
     """The ISBN-13 digits of an ISBN-10 or ISBN-13 (hyphens and spaces ignored)."""
-    digits = re.sub(r"[^0-9Xx]", "", value).upper()
+    digits = _NOT_ISBN_DIGITS.sub("", value).upper()
     if len(digits) == 10:
         body = "978" + digits[:9]
-        check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(body)) % 10) % 10
+        check = (10 - (sum(map(int, body[::2])) + 3 * sum(map(int, body[1::2]))) % 10) % 10
         return body + str(check)
     return digits if len(digits) == 13 else ""
 
 
+_NOT_ISBN_DIGITS = re.compile(r"[^0-9Xx]+")
 # an ISBN names a whole book: chapters and papers in one volume share it by right
 _BOOKISH = frozenset("book mvbook collection mvcollection proceedings mvproceedings manual".split())
 

@@ -47,6 +47,11 @@ def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
     known = set(bib.strings) | set(latex.MONTH_MACROS) | set(opts.macros)
     hints: dict[str, str] = {}  # one lookup per name: a file repeats its undefined names
     choices = sorted(known)
+    # a name of length n can only be 75% alike (fuzz.ratio) a choice of 3n/5 to 5n/3
+    # characters: the others need no comparing (their order is kept, so ties go the same)
+    alike: dict[int, list[str]] = {}
+    # a value -> its macros (values repeat: a journal's or a name list's macros)
+    found: dict[tuple[bool, str], list[tuple[int, str]]] = {}
     strings = [
         (f"@string {f.name}", f)
         for item in syntax(bib).items
@@ -54,12 +59,21 @@ def undefined_string(bib: BibFile, opts: Options) -> Iterator[Problem]:
         for f in item.fields
     ]
     for where, f in [*strings, *((e.key, f) for e, f in index(bib).bare)]:
-        for pos, name in _macros(f):
+        macros = found.get((f.single, f.value))
+        if macros is None:
+            macros = found[f.single, f.value] = list(_macros(f))
+        for pos, name in macros:
             low = name.lower()
             if low in known:
                 continue
             if low not in hints:
-                hints[low] = did_you_mean(low, choices)
+                n = len(low)
+                near = alike.get(n)
+                if near is None:
+                    near = alike[n] = [
+                        c for c in choices if 3 * n <= 5 * len(c) and 3 * len(c) <= 5 * n
+                    ]
+                hints[low] = did_you_mean(low, near)
             yield at(
                 bib,
                 "undefined-string",

@@ -16,10 +16,13 @@ from citekit.model import Problem
 
 
 def _issues(bib: BibFile, code: str) -> Iterator[Problem]:
-    for item in syntax(bib).items:
-        for issue in item.issues:
-            if issue.code == code:
-                yield at(bib, code, issue.pos, issue.message)
+    scan = syntax(bib)
+    issues = scan.cache.get("issues")
+    if issues is None:  # one pass over the items for all the syntax checks
+        issues = scan.cache["issues"] = scan.issues
+    for issue in issues:
+        if issue.code == code:
+            yield at(bib, code, issue.pos, issue.message)
 
 
 @check("not-utf8")

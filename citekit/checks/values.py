@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -178,11 +179,11 @@ def _isbn_ok(digits: str) -> bool:
     if len(digits) == 10:
         if not digits[:9].isdigit():
             return False
-        total = sum((10 - i) * int(d) for i, d in enumerate(digits[:9]))
+        total: int = sum(map(operator.mul, range(10, 1, -1), map(int, digits[:9])))
         total += 10 if digits[9] == "X" else int(digits[9]) if digits[9].isdigit() else 99
         return total % 11 == 0
     if len(digits) == 13 and digits.isdigit():
-        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+        return (sum(map(int, digits[::2])) + 3 * sum(map(int, digits[1::2]))) % 10 == 0
     return False
 
 
@@ -206,7 +207,7 @@ _ISSN = re.compile(r"(?<![\d-])\d{4}-?\d{3}[\dXx](?![\d-])")
 
 def _issn_ok(issn: str) -> bool:
     digits = issn.replace("-", "").upper()
-    total = sum((8 - i) * int(d) for i, d in enumerate(digits[:7]))
+    total: int = sum(map(operator.mul, range(8, 1, -1), map(int, digits[:7])))
     check = (11 - total % 11) % 11
     return digits[7] == ("X" if check == 10 else str(check))
 
@@ -328,11 +329,20 @@ def _maybe_empty(value: str) -> bool:
 
 
 def _maybe_split(value: str) -> bool:
-    """What _MAYBE_SPLIT needs: three commas, or two with a line break."""
+    """What _MAYBE_SPLIT needs: three commas, or two with a line break, between two
+    'and's (most author lists have as many commas as names, one in each)."""
     commas = value.count(",")
-    return (commas > 2 or (commas == 2 and "\n" in value)) and (
-        _MAYBE_SPLIT.search(value) is not None
-    )
+    if commas < 2 or (commas == 2 and "\n" not in value):
+        return False
+    for names in _AND_SEPARATOR.split(value.lower()):
+        commas = names.count(",")
+        if commas > 2 or (commas == 2 and "\n" in names):
+            return _MAYBE_SPLIT.search(value) is not None
+    return False
+
+
+# not at a line break: _MAYBE_SPLIT takes a line break between two commas as it is
+_AND_SEPARATOR = re.compile(r"[^\S\n]and\s")
 
 
 @check("empty-name", severity="warning")
