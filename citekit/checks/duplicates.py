@@ -234,22 +234,30 @@ def duplicate_title(bib: BibFile, opts: Options) -> Iterator[Problem]:
     # entries are compared only within one (year, first author) bucket, so the titles,
     # the costly part, are normalised only in buckets of two or more
     buckets: dict[tuple[str, str], list[tuple[int, Entry]]] = {}
-    first_authors: dict[str, str] = {}  # a name list -> its first author (lists repeat)
+    # the same year and the same name lists come back entry after entry: each distinct
+    # one is read once
+    years: dict[str, str] = {}  # a year or date as written -> its first four digits
+    first_authors: dict[tuple[str, str], str] = {}  # author and editor as written -> ...
     for n, entry in enumerate(bib.entries):
         fields = entry.fields
         raw_year = fields.get("year") or fields.get("date")
         if not fields.get("title") or not raw_year:
             continue
-        m = _FOUR_DIGITS.search(raw_year)
-        if m is None:
+        year = years.get(raw_year)
+        if year is None:
+            m = _FOUR_DIGITS.search(raw_year)
+            year = years[raw_year] = m.group() if m else ""
+        if not year:
             m = _FOUR_DIGITS.search(_value(bib, entry, "year") or _value(bib, entry, "date"))
             if m is None:
                 continue
-        people = _value(bib, entry, "author") or _value(bib, entry, "editor")
-        author = first_authors.get(people)
+            year = m.group()
+        names = (fields.get("author", ""), fields.get("editor", ""))
+        author = first_authors.get(names)
         if author is None:
-            author = first_authors[people] = _first_author(people)
-        buckets.setdefault((m.group(), author), []).append((n, entry))
+            people = _value(bib, entry, "author") or _value(bib, entry, "editor")
+            author = first_authors[names] = _first_author(people)
+        buckets.setdefault((year, author), []).append((n, entry))
     found: list[tuple[int, Problem]] = []
     crowded = [bucket for bucket in buckets.values() if len(bucket) > 1]
     if crowded:
