@@ -25,6 +25,8 @@ from citekit.scanner import Item
 @check("duplicate-key")
 def duplicate_key(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A key used twice; BibTeX compares keys ignoring case."""
+    if not bib.duplicates:
+        return
     first = {e.key.casefold(): e for e in bib.entries}
     for dup in bib.duplicates:
         other = first[dup.key.casefold()]

@@ -226,9 +226,14 @@ def _targets(entry: Entry) -> Iterator[tuple[str, str]]:
 @check("missing-crossref")
 def missing_crossref(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """``crossref``, ``xref`` or ``xdata`` naming a key that is not in the file."""
-    keys = bib.keys()
+    keys: set[str] | None = None  # made for the first entry that links to another
     for entry in bib.entries:
+        fields = entry.fields
+        if "crossref" not in fields and "xref" not in fields and "xdata" not in fields:
+            continue
         for name, key in _targets(entry):
+            if keys is None:
+                keys = bib.keys()
             if key.casefold() not in keys:
                 yield Problem(
                     "missing-crossref",
@@ -315,7 +320,9 @@ def missing_field(bib: BibFile, opts: Options) -> Iterator[Problem]:
             needs = required[entry.type] = datamodel.required(entry.type, opts.datamodel)
         if not needs:
             continue
-        fields = _with_parent(entry, bib)
+        fields = entry.fields
+        if "crossref" in fields or "xdata" in fields:
+            fields = _with_parent(entry, bib)
         for need in needs:
             for name in need:
                 raw = fields.get(name)
