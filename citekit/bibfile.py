@@ -338,12 +338,21 @@ def scan(path: Path, text: str, *, bom: bool = False) -> BibFile:
     for item, line in zip(syntax.items, syntax.lines, strict=True):
         span = (item.start, item.end)
         if item.kind == "entry":
-            fields = {f.name.lower(): f.value for f in item.fields}
-            if len(fields) != len(item.fields):
+            fs = item.fields
+            fields = {f[0].lower(): f[1] for f in fs}  # name -> value
+            if len(fields) != len(fs):
                 fields = {}
-                for f in item.fields:
+                for f in fs:
                     fields.setdefault(f.name.lower(), f.value)  # BibTeX keeps the first
-            _keep(Entry(item.key, item.type.lower(), fields, line, span), seen, entries, duplicates)
+            # _keep, inline: this loop runs for every entry of a big file
+            key = item.key
+            entry = Entry(key, item.type.lower(), fields, line, span)
+            folded = key.casefold()
+            if key and folded in seen:
+                duplicates.append(entry)
+            else:
+                seen.add(folded)
+                entries.append(entry)
         elif item.kind == "string":
             for f in item.fields:
                 strings[f.name.lower()] = f.value

@@ -58,6 +58,10 @@ _QUICK_FIELD = re.compile(
 _NEW_ENTRY_IN = re.compile(_NEW_ENTRY)
 # the commonest start of an entry's body, the key and its comma, in one match
 _KEY_COMMA = re.compile(r"\s*([^,\s}]+)\s*,")
+# and with the entry's start: _AT with a brace, then _KEY_COMMA
+# (the empty group marks the body's start)
+_HEAD = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*\{()\s*([^,\s}]+)\s*,")
+_NOT_ENTRIES = frozenset(("comment", "string", "preamble"))
 _ENTRY_START_LINE = re.compile(r"[ \t]*@[ \t]*[A-Za-z][\w-]*[ \t]*[{(]")
 
 
@@ -238,17 +242,24 @@ class _Scanner:
         m = re.compile(pattern).search(self.s, i)
         return m.end() if m else self.n
 
-    def entry(self, at: int, kind: str, typ: str, body: int, open_: str) -> Item:
+    def entry(
+        self, at: int, kind: str, typ: str, body: int, open_: str, head: re.Match[str] | None
+    ) -> Item:
         s = self.s
         close = "}" if open_ == "{" else ")"
         self.issues = []
         fields: list[Field] = []
         key, key_pos = "", -1
-        m = _KEY_COMMA.match(s, body) if kind == "entry" and open_ == "{" else None
-        if m:  # what the general path below makes of a key and its comma
-            key, key_pos = m.group(1), m.start(1)
+        m = head
+        if m is None and kind == "entry" and open_ == "{":
+            m = _KEY_COMMA.match(s, body)
+            if m is not None:
+                key, key_pos = m.group(1), m.start(1)
+                i = m.end()
+        elif m is not None:  # _HEAD took the key and its comma
+            key, key_pos = m.group(3), m.start(3)
             i = m.end()
-        else:
+        if m is None:
             i = self.skip_ws(body)
         if kind == "preamble":
             return self.preamble(at, typ, i, open_)
@@ -297,8 +308,8 @@ class _Scanner:
                 # tuple.__new__: a third of the cost of Field(...)
                 fields.append(_new(Field, (name, v, m.start(1), start, end, True)))
                 i = m.end()
-                if s.startswith(close, i):  # no field can start at the closing brace
-                    break
+                if s.startswith(close, i):  # the entry ends here, as below
+                    return self.item(at, i + 1, kind, typ, key, key_pos, fields, open_)
             i = _WS.match(s, i).end()  # type: ignore[union-attr] # \s* always matches
             if i >= self.n:
                 self.issues.append(
@@ -428,19 +439,30 @@ class _Scanner:
             at = s.find("@", pos)
             if at < 0:
                 break
-            m = _AT.match(s, at)
-            if not m:
-                pos = at + 1
-                continue
+            head = _HEAD.match(s, at)
+            if head is not None and head.group(1).lower() not in _NOT_ENTRIES:
+                m: re.Match[str] | None = head
+            else:
+                head = None
+                m = _AT.match(s, at)
+                if not m:
+                    pos = at + 1
+                    continue
             if text_start < at and s[text_start:at].strip():
                 items.append(self.text(items, text_start, at))
+            if head is not None:
+                item = self.entry(at, "entry", head.group(1), head.start(2), "{", head)
+                items.append(item)
+                pos = text_start = max(item.end, at + 1)
+                continue
+            assert m is not None
             typ, open_ = m.groups()
             low = typ.lower()
             if low == "comment":
                 item = self.comment(at, typ, m.end() - 1, open_)
             else:
                 kind = low if low in ("string", "preamble") else "entry"
-                item = self.entry(at, kind, typ, m.end(), open_)
+                item = self.entry(at, kind, typ, m.end(), open_, None)
             items.append(item)
             pos = text_start = max(item.end, at + 1)
         if text_start < len(s) and s[text_start:].strip():

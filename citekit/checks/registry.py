@@ -92,7 +92,7 @@ def syntax(bib: BibFile) -> scanner.Scan:
 
 
 def at(bib: BibFile, code: str, pos: int, message: str) -> Problem:
-    line, col = syntax(bib).line_col(pos)
+    line, col = (bib.syntax or syntax(bib)).line_col(pos)
     return Problem(code, line, col, message)
 
 
@@ -135,15 +135,14 @@ def index(bib: BibFile) -> Index:
         nonascii: list[tuple[Entry, scanner.Field]] = []
         bare: list[tuple[Entry, scanner.Field]] = []
         search = _ODD.search
-        text = bib.text
         for entry, item in entry_items(bib):
             # the entry's field dict keeps the first of each name: same size, no repeats,
             # and its keys are those fields' names in lower case, in the same order
             fs = item.fields if len(entry.fields) == len(item.fields) else first_fields(item)
-            # most entries have no odd or non-ASCII character at all: test the whole entry
-            # once instead of each field (an ASCII entry can only have _ODD's ASCII ones,
-            # which str's own search finds faster than a regex character set)
-            source = text[item.start : item.end]
+            # most entries have no odd or non-ASCII character at all: test all values of
+            # an entry at once instead of each (ASCII values can only have _ODD's ASCII
+            # characters, which str's own search finds faster than a regex character set)
+            source = "".join(entry.fields.values())
             if source.isascii():
                 any_nonascii = False
                 any_odd = (
