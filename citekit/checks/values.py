@@ -70,8 +70,12 @@ def _simple(f: Field) -> bool:
 @check("bad-year", severity="warning")
 def bad_year(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A ``year`` that is not a four-digit number."""
+    good: dict[str, bool] = {}  # each distinct year is tested once
     for entry, f, value in _fields(bib, "year"):
-        if not _YEAR.fullmatch(value):
+        ok = good.get(value)
+        if ok is None:
+            ok = good[value] = _YEAR.fullmatch(value) is not None
+        if not ok:
             yield at(
                 bib,
                 "bad-year",
@@ -104,10 +108,14 @@ def _real(y: str | None, m: str | None, d: str | None) -> bool:
 @check("bad-date", severity="warning")
 def bad_date(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A biblatex date that is not ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ranges)."""
+    good: dict[str, bool] = {}  # each distinct date is tested once
     for entry, f, value in _fields(bib, "date", "urldate", "eventdate", "origdate"):
-        m = _DATE.fullmatch(value)
-        g = m.groups() if m else ()
-        if not value or not m or not (_real(*g[:3]) and _real(*g[3:])):
+        ok = good.get(value)
+        if ok is None:
+            m = _DATE.fullmatch(value)
+            g = m.groups() if m else ()
+            ok = good[value] = bool(value and m and _real(*g[:3]) and _real(*g[3:]))
+        if not ok:
             yield at(
                 bib,
                 "bad-date",
@@ -120,8 +128,12 @@ def bad_date(bib: BibFile, opts: Options) -> Iterator[Problem]:
 @check("bad-month", severity="warning")
 def bad_month(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A ``month`` that is not a month."""
+    good: dict[str, bool] = {}  # each distinct month is tested once
     for entry, f, value in _fields(bib, "month"):
-        if latex.month_number(value) is None:
+        ok = good.get(value)
+        if ok is None:
+            ok = good[value] = latex.month_number(value) is not None
+        if not ok:
             yield at(
                 bib,
                 "bad-month",
@@ -257,7 +269,8 @@ def page_range(bib: BibFile, opts: Options) -> Iterator[Problem]:
     if opts.datamodel == "biblatex":
         return  # biber turns the hyphen into \bibrangedash itself
     for entry, f, value in _fields(bib, "pages"):
-        m = _HYPHEN_RANGE.search(value)
+        # a match has a hyphen of its own, not one of a '--': not all runs of hyphens even
+        m = _HYPHEN_RANGE.search(value) if value.count("-") != 2 * value.count("--") else None
         if m:
             yield at(
                 bib,
