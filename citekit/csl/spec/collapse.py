@@ -11,13 +11,14 @@ author's order unless the style sorts it, and with ``collapse``:
 - ``year-suffix`` / ``year-suffix-ranged``: within that, same-year cites print only their
   suffix (``2000a, b`` / ``2000a–c``), joined by ``year-suffix-delimiter``.
 
-A collapsed group is followed by ``after-collapse-delimiter``.
+A collapsed group is followed by ``after-collapse-delimiter``. A cite whose prefix starts
+with punctuation (", cited in") brings its own delimiter: "Book A, cited in Book B".
 
 Fixtures: collapse_AuthorCollapse, collapse_CitationNumberRangesMixed*,
 collapse_YearSuffixCollapse*, collapse_NumericDuplicate*, collapse_TrailingDelimiter,
 name_CiteGroupDelimiterWithYearSuffixCollapse*, sort_CiteGroupDelimiter,
 sort_GroupedByAuthorstring, magic_SuppressLayoutDelimiterIfPrefixComma,
-position_NearNoteSameNote.
+position_IbidWithPrefixFullStop, position_NearNoteSameNote.
 """
 
 from __future__ import annotations
