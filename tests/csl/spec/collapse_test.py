@@ -104,3 +104,9 @@ def test_plain_prefix_keeps_the_delimiter() -> None:
     cites = [Cite("a"), Cite("b", prefix="see ")]
     got = Engine.from_string(AFFIX_STYLE).citation(AFFIX_ITEMS, cites)
     assert got == "Book A; see Book B"
+
+
+def test_a_suffix_ending_in_a_comma_stands_for_the_delimiter() -> None:
+    cites = [Cite("a", suffix=" is one source,"), Cite("b", suffix=" is another")]
+    got = Engine.from_string(AFFIX_STYLE).citation(AFFIX_ITEMS, cites)
+    assert got == "Book A is one source, Book B is another"
