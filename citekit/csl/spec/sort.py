@@ -12,8 +12,9 @@ with an empty key goes last in either direction.
 Dates and numbers follow citeproc-js, the reference processor:
 
 - A date gives an all-digit key of fixed width, its start then its end (``1YYYYMMDD`` each,
-  ``100000000`` for no end; a year before 1 as ``0`` and ``9999 - |year|``), with only the
-  parts the ``<date>`` shows.
+  ``100000000`` for no end; a year before 1 as ``0`` and ``9999 - |year|``), with zeros
+  for the parts the ``<date>`` does not show (the year too: a month-and-day date keys as
+  ``10000MMDD``), and no key for a date without a year.
 - A key macro that holds a ``<date>`` itself is, while sorting, only its dates: their keys
   run together with no text, affix or delimiter between them (a term such as "n.d." for an
   undated item gives no key). So Chicago's ``(1959) 1997`` for a reprint sorts as one
@@ -116,7 +117,9 @@ def date_key(date: Any, parts: Sequence[str] = ("year", "month", "day")) -> str 
 def _point_key(date: Any, parts: Sequence[str]) -> str | None:
     if not isinstance(date, Date):
         return None
-    year = int(dict.get(date, "year", 0) or 0)
+    if not dict.get(date, "year"):
+        return None
+    year = int(dict.get(date, "year", 0) or 0) if "year" in parts else 0
     month = dict.get(date, "month", 0) if "month" in parts else 0
     day = dict.get(date, "day", 0) if "day" in parts else 0
     month = month if isinstance(month, int) else 0

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from citeproc.source import Date
+from citeproc.source import DateRange
 
 from citekit.csl.spec.sort import collate
+from citekit.csl.spec.sort import date_key
 from tests.csl.spec.helpers import engine
 from tests.csl.spec.helpers import entries
 
@@ -138,3 +141,28 @@ def test_what_follows_a_date_key_joins_it() -> None:
         _item("plain", issued={"date-parts": [[1997]]}),
     ]
     assert entries(e, items) == ["plain", "reprint"]
+
+
+@pytest.mark.parametrize(
+    ("date", "parts", "expected"),
+    (
+        pytest.param(Date(year=1997), ("year",), "119970000100000000", id="a year"),
+        pytest.param(
+            Date(year=1997, month=5, day=3),
+            ("month", "day"),
+            "100000503100000000",
+            id="parts not shown are zero, the year too",
+        ),
+        pytest.param(
+            DateRange(begin=Date(year=1990), end=Date(year=1995)),
+            ("year", "month", "day"),
+            "119900000119950000",
+            id="a range: start then end",
+        ),
+        pytest.param(Date(year=-50), ("year",), "099490000100000000", id="a year BC"),
+    ),
+)
+def test_date_keys_are_citeproc_js_keys(
+    date: object, parts: tuple[str, ...], expected: str
+) -> None:
+    assert date_key(date, parts) == expected
