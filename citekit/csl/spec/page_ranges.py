@@ -2,7 +2,9 @@
 
 citeproc-py's chicago rule misses the 15th edition's four-digit case (1496–1504) and
 abbreviates where the rule expands (100–104, 600–613); it has no ``chicago-16``;
-``expanded`` does not expand "321-28"; and locators print as typed ("100 - 103").
+``expanded`` does not expand "321-28"; and locators print as typed ("100 - 103"). A
+range whose end does not rise past its start ("440-440", "450-440", "440-40" read as
+440-440) is printed as written, with the range delimiter, as citeproc-js 2.4.63 does.
 
 Fixtures: page_Chicago, page_Chicago16, page_ChicagoWeird, page_Expand,
 page_ExpandWeirdComposite, page_Minimal, locator_SimpleLocators, locator_WithLeadingSpace,
@@ -24,8 +26,11 @@ def last_page(first: str, last: str, form: str | None) -> str:
     """The second number of the range ``first``-``last`` under ``form``."""
     if not (first.isdigit() and last.isdigit()) or form is None:
         return last
+    written = last
     if len(last) < len(first):
         last = first[:len(first) - len(last)] + last
+    if int(last) <= int(first):
+        return written  # not a rising range ("440-440", "450-440"): printed as written
     if len(last) != len(first):
         return last
     common = 0

@@ -17,6 +17,10 @@ from tests.csl.spec.conftest import Render
     ("1496", "1504", "chicago", "1504"), ("1496", "1504", "chicago-16", "504"),
     ("12991", "123001", "chicago-16", "123001"), ("xxv", "xxviii", "minimal", "xxviii"),
     ("321", "328", None, "328"),
+    # not a rising range: printed as written, as citeproc-js does
+    ("440", "440", "chicago", "440"), ("440", "440", "minimal", "440"),
+    ("440", "40", "minimal", "40"), ("450", "440", "chicago", "440"),
+    ("440", "40", "expanded", "40"),
 ))
 def test_last_page(first: str, last: str, form: str | None, expected: str) -> None:
     assert last_page(first, last, form) == expected
