@@ -65,6 +65,25 @@ _JOINERS = re.compile(r"\s*&\s*|,?\s+and\s+|;\s+|,\s+|\s*[-\u2013]+\s*")
 _NUMBERISH = re.compile(r"^(?:(?:\d*[A-Za-z]+0*)?\d+[A-Za-z]*|[ivxlcdmIVXLCDM]+)$")
 
 
+# Number variables whose ranges take a locale's range term, as in citeproc-js 2.4.63
+# (AMA sets page-range-delimiter to "-": "138(1-3)").
+_RANGE_TERM = {
+    "page": "page-range-delimiter", "page-first": "page-range-delimiter",
+    "locator": "page-range-delimiter", "issue": "page-range-delimiter",
+    "volume": "page-range-delimiter", "edition": "page-range-delimiter",
+    "number": "page-range-delimiter", "collection-number": "year-range-delimiter",
+}
+
+
+def range_delimiter(element: Any, variable: str) -> str:
+    """What joins the two ends of a numeric range of ``variable``: the locale's term for
+    it (default an en dash)."""
+    term = _RANGE_TERM.get(variable)
+    if term is None:
+        return "\u2013"
+    return str(element.get_single_term(term) or "\u2013")
+
+
 def as_written(value: Any) -> bool:
     """A page value citeproc-js does not read as numbers: printed as is, label singular."""
     text = str(value).strip().replace("\\-", "")  # an escaped hyphen joins one number
@@ -108,9 +127,7 @@ class _PageRanges:
         first, last = m.groups()
         if variable == "page-first":
             return str(fmt(first))
-        delimiter = "\u2013"
-        if variable.startswith("page"):
-            delimiter = str(self.get_single_term("page-range-delimiter") or delimiter)  # type: ignore[attr-defined]
+        delimiter = range_delimiter(self, variable)
         if _ROMAN.match(first) and _ROMAN.match(last):
             return f"{fmt(first)}{delimiter}{fmt(last)}"
         if _LETTERED.match(first) and _LETTERED.match(last):
