@@ -466,10 +466,14 @@ def _overrides(item: Any, context: Any, sort_options: Any) -> Mapping[str, Any]:
     """Per-item name expansion chosen by disambiguation (see ``disambiguate.py``)."""
     if sort_options:
         return {}  # sort keys use the names as the key's own options give them
-    if not context.xpath_search("./ancestor-or-self::cs:citation") and not _bib_shows_names(
-        context
-    ):
-        return {}
+    if not context.xpath_search("./ancestor-or-self::cs:citation"):
+        if not _bib_shows_names(context):
+            return {}
+        # only the entry's first name list is the one its citation disambiguated (MLA
+        # "edited by Luca Oneto et al.", not the editors the author list got)
+        layout = getattr(context.get_root(), "citekit_layout", None)
+        if layout is not None and getattr(layout, FIRST_NAMES, None) is not None:
+            return {}
     try:
         bibliography = item.bibliography
     except (VariableError, AttributeError, KeyError):

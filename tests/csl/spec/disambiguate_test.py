@@ -141,3 +141,26 @@ def test_added_names_in_the_bibliography(given: str, expected: list[str]) -> Non
         item("e", "Ash", "Bay", "Cox"),
     ]
     assert entries(e, items) == expected
+
+
+def test_added_names_reach_only_the_first_name_list_of_an_entry() -> None:
+    # MLA: "edited by Luca Oneto et al." stays short beside a disambiguated author list.
+    e = engine(
+        citation='disambiguate-add-names="true" disambiguate-add-givenname="true" '
+        'et-al-min="3" et-al-use-first="1"',
+        cite='<names variable="author"><name form="short"/></names>',
+        bibliography='et-al-min="3" et-al-use-first="1"',
+        entry='<names variable="author"><name initialize-with=". "/></names>'
+        '<names variable="editor" prefix=", ed. "><name initialize-with=". "/></names>',
+    )
+    eds = [{"family": f, "given": "X"} for f in ("One", "Two", "Three")]
+
+    def item(key: str, *families: str) -> dict[str, object]:
+        names = [{"family": f, "given": f"{f[0]}x"} for f in families]
+        return {"id": key, "type": "book", "author": names, "editor": eds}
+
+    items = [item("a", "Roe", "Doe", "Poe"), item("b", "Roe", "Moe", "Poe")]
+    assert entries(e, items) == [
+        "R. Roe, D. Doe, et al., ed. X. One et al.",
+        "R. Roe, M. Moe, et al., ed. X. One et al.",
+    ]
