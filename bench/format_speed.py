@@ -138,6 +138,8 @@ def time_citekit(bib: Path, style: str) -> tuple[float, int, set[str]]:
 
 
 def time_citeproc(items: list[dict], style: str) -> tuple[float, int]:
+    from citeproc import NAMES
+    from citeproc import VARIABLES
     from citeproc import Citation
     from citeproc import CitationItem
     from citeproc import CitationStylesBibliography
@@ -146,9 +148,6 @@ def time_citeproc(items: list[dict], style: str) -> tuple[float, int]:
     from citeproc.source.json import CiteProcJSON
 
     from citekit.csl import styles
-
-    from citeproc import NAMES
-    from citeproc import VARIABLES
 
     # plain citeproc-py crashes on CSL variables it does not know (e.g. contributor):
     # give it only what it understands

@@ -4,8 +4,11 @@
 macros, ``#`` concatenation) and strips its delimiters; ``to_unicode`` turns the LaTeX
 inside into Unicode, optionally with CSL-JSON rich-text markup: ``<i>``, ``<b>``,
 ``<sup>``, ``<sub>``, small caps, and ``<span class="nocase">`` for brace-protected words
-(``{NATO}``), which CSL styles must not re-case. ``to_latex`` goes the other way for
-values citekit writes.
+(``{NATO}``), which CSL styles must not re-case. A protected capital that starts a word
+(``{B}leichenbacher``, ``{D}iffie-{H}ellman``) protects the whole word: its lower-case rest
+reads the same under any case change BibTeX makes, and a CSL processor then cannot mangle
+it (citeproc-js title-cases ``<span class="nocase">B</span>leichenbacher`` to
+"BLeichenbacher"). ``to_latex`` goes the other way for values citekit writes.
 """
 
 from __future__ import annotations
@@ -446,7 +449,20 @@ def to_unicode(text: str, *, markup: bool = False) -> str:
     if markup:
         # empty or adjacent nocase spans add nothing
         result = result.replace(_NOCASE_OPEN + "</span>", "")
+        if _NOCASE_OPEN in result:
+            result = _WORD_AFTER_NOCASE.sub(_whole_word, result)
     return unicodedata.normalize("NFC", result)
+
+
+# A nocase span ending in a letter, and the letters that go on the word after it.
+_WORD_AFTER_NOCASE = re.compile(r'(<span class="nocase">[^<]*[^\W\d_])</span>([^\W\d_]+)')
+
+
+def _whole_word(m: re.Match[str]) -> str:
+    rest = m.group(2)
+    if not rest.islower():  # "{B}LEICH": BibTeX lowers the rest; keep it outside the span
+        return m.group(0)
+    return f"{m.group(1)}{rest}</span>"
 
 
 def strip_markup(text: str) -> str:

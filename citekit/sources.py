@@ -17,6 +17,7 @@ from pathlib import Path
 from citekit import bibfile
 from citekit import scanner
 from citekit.config import Config
+from citekit.config import table_name
 from citekit.errors import CitekitError
 from citekit.library import NewEntry
 
@@ -146,7 +147,7 @@ def fetch(identifier: str, cfg: Config, *, kind: str = "") -> NewEntry:
         value = identifier.strip()
     if not value:
         raise CitekitError(f"{identifier}: not a {kind or 'DOI, arXiv id, ISBN, PubMed id or URL'}")
-    settings = net.settings(cfg.net)
+    settings = net.settings(cfg.net, where=table_name(cfg, "net"))
     fetchers: dict[str, Callable[[str, net.Settings], NewEntry]] = {
         "doi": doi.fetch, "arxiv": arxiv.fetch, "isbn": isbn.fetch, "pubmed": pubmed.fetch,
         "url": html.fetch,

@@ -29,6 +29,14 @@ from citekit import latex
             id="protected word",
         ),
         pytest.param(
+            r"{B}leichenbacher on {D}iffie-{H}ellman in e{B}ay, {B}LEICH",
+            "Bleichenbacher on Diffie-Hellman in eBay, BLEICH",
+            '<span class="nocase">Bleichenbacher</span> on <span class="nocase">Diffie</span>-'
+            '<span class="nocase">Hellman</span> in e<span class="nocase">Bay</span>, '
+            '<span class="nocase">B</span>LEICH',
+            id="a protected capital protects its lower-case word",
+        ),
+        pytest.param(
             r"\textit{Homo sapiens} in {\em Riga}",
             "Homo sapiens in Riga",
             "<i>Homo sapiens</i> in <i>Riga</i>",

@@ -70,13 +70,19 @@ class Response:
 _KEYS = {f"{s}_url" for s in DEFAULT_URLS} | {"timeout", "retries", "backoff"}
 
 
-def settings(table: Mapping[str, Any], env: Mapping[str, str] | None = None) -> Settings:
-    """Validated settings from ``[tool.citekit.net]``; ``CITEKIT_DOI_URL``,
-    ``CITEKIT_NET_TIMEOUT``, ``CITEKIT_NET_RETRIES`` … override the file."""
+def settings(
+    table: Mapping[str, Any],
+    env: Mapping[str, str] | None = None,
+    *,
+    where: str = "[tool.citekit.net]",
+) -> Settings:
+    """Validated settings from ``[tool.citekit.net]`` (errors start with ``where``, the
+    table as the settings file names it); ``CITEKIT_DOI_URL``, ``CITEKIT_NET_TIMEOUT``,
+    ``CITEKIT_NET_RETRIES`` … override the file."""
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     for raw_key, value in table.items():
-        values[setting_key(raw_key, _KEYS, "[tool.citekit.net]: ")] = value
+        values[setting_key(raw_key, _KEYS, f"{where}: ")] = value
     for service in DEFAULT_URLS:
         if env.get(f"CITEKIT_{service.upper()}_URL"):
             values[f"{service}_url"] = env[f"CITEKIT_{service.upper()}_URL"]
@@ -89,25 +95,25 @@ def settings(table: Mapping[str, Any], env: Mapping[str, str] | None = None) -> 
         if url is None:
             continue
         if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
-            raise CitekitError(f"net setting {service}_url must be an http(s) URL, not {url!r}")
+            raise CitekitError(f"{where}: {service}_url must be an http(s) URL, not {url!r}")
         urls[service] = url
     return Settings(
         urls=urls,
-        timeout=_number("timeout", values.get("timeout", 15.0), float, minimum=0.001),
-        retries=int(_number("retries", values.get("retries", 2), int, minimum=0)),
-        backoff=_number("backoff", values.get("backoff", 0.5), float, minimum=0.0),
+        timeout=_number(where, "timeout", values.get("timeout", 15.0), float, minimum=0.001),
+        retries=int(_number(where, "retries", values.get("retries", 2), int, minimum=0)),
+        backoff=_number(where, "backoff", values.get("backoff", 0.5), float, minimum=0.0),
     )
 
 
-def _number(name: str, value: Any, kind: type, *, minimum: float) -> float:
+def _number(where: str, name: str, value: Any, kind: type, *, minimum: float) -> float:
     try:
         if isinstance(value, bool):
             raise ValueError
         number = float(kind(value))
     except (TypeError, ValueError):
-        raise CitekitError(f"net setting {name} must be a number, not {value!r}") from None
+        raise CitekitError(f"{where}: {name} must be a number, not {value!r}") from None
     if number < minimum:
-        raise CitekitError(f"net setting {name} must be at least {minimum:g}, not {value!r}")
+        raise CitekitError(f"{where}: {name} must be at least {minimum:g}, not {value!r}")
     return number
 
 

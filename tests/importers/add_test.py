@@ -572,7 +572,7 @@ def test_base_urls_from_the_settings_file(runner, empty, server, tmp_path, monke
                                  "10.1017/S0020818300033324"])  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: net setting doi_url must be an http(s) URL, not 'file:///etc/passwd'\n"
+        f"error: {settings}: [net]: doi_url must be an http(s) URL, not 'file:///etc/passwd'\n"
     )
 
 

@@ -93,13 +93,16 @@ def test_settings_from_config_and_environment():
     pytest.param({"doi_ulr": "x"}, "[tool.citekit.net]: unknown setting 'doi_ulr'; did you mean "
                  "'doi_url'?", id="typo"),
     pytest.param({"colour": 1}, "[tool.citekit.net]: unknown setting 'colour'", id="unknown"),
-    pytest.param({"doi_url": "ftp://x"}, "net setting doi_url must be an http(s) URL, not "
+    pytest.param({"doi_url": "ftp://x"}, "[tool.citekit.net]: doi_url must be an http(s) URL, not "
                  "'ftp://x'", id="not http"),
-    pytest.param({"timeout": "soon"}, "net setting timeout must be a number, not 'soon'",
+    pytest.param({"timeout": "soon"}, "[tool.citekit.net]: timeout must be a number, not 'soon'",
                  id="not a number"),
-    pytest.param({"retries": True}, "net setting retries must be a number, not True", id="bool"),
-    pytest.param({"retries": -1}, "net setting retries must be at least 0, not -1", id="negative"),
-    pytest.param({"timeout": 0}, "net setting timeout must be at least 0.001, not 0", id="zero"),
+    pytest.param({"retries": True}, "[tool.citekit.net]: retries must be a number, not True",
+                 id="bool"),
+    pytest.param({"retries": -1}, "[tool.citekit.net]: retries must be at least 0, not -1",
+                 id="negative"),
+    pytest.param({"timeout": 0}, "[tool.citekit.net]: timeout must be at least 0.001, not 0",
+                 id="zero"),
 ))  # fmt: skip
 def test_settings_are_validated(table, message):
     with pytest.raises(CitekitError) as e:

@@ -11,13 +11,14 @@ author's order unless the style sorts it, and with ``collapse``:
 - ``year-suffix`` / ``year-suffix-ranged``: within that, same-year cites print only their
   suffix (``2000a, b`` / ``2000a–c``), joined by ``year-suffix-delimiter``.
 
-A collapsed group is followed by ``after-collapse-delimiter``.
+A collapsed group is followed by ``after-collapse-delimiter``. A cite whose prefix starts
+with punctuation (", cited in") brings its own delimiter: "Book A, cited in Book B".
 
 Fixtures: collapse_AuthorCollapse, collapse_CitationNumberRangesMixed*,
 collapse_YearSuffixCollapse*, collapse_NumericDuplicate*, collapse_TrailingDelimiter,
 name_CiteGroupDelimiterWithYearSuffixCollapse*, sort_CiteGroupDelimiter,
-sort_GroupedByAuthorstring, magic_SuppressLayoutDelimiterIfPrefixComma,
-position_NearNoteSameNote.
+sort_GroupedByAuthorstring, magic_SuppressLayoutDelimiterIfPrefixComma, affix_WithCommas,
+position_IbidWithPrefixFullStop, position_NearNoteSameNote.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from citekit.csl.spec.position import set_first_note
 HIDE_NAMES = "citekit_hide_names"
 YEARS = ("year", "year-suffix", "year-suffix-ranged")
 _PLACEHOLDERS = re.compile("[\ue000-\uf8ff]")
+_TAGS = re.compile("<[^>]*>")
 EN_DASH = "\u2013"
 
 
@@ -245,12 +247,16 @@ class Layout(model.Layout):
 
 
 def _delimited(cites: list[_Cite], delimiter: str) -> str:
-    """A cite whose prefix starts with punctuation brings its own delimiter."""
+    """A cite whose prefix starts with punctuation brings its own delimiter; a cite whose
+    suffix ends with a comma, semicolon or colon keeps it in place of the delimiter's."""
     out = ""
     for n, cite in enumerate(cites):
         prefix = str(cite.item.get("prefix", ""))
         if n and prefix[:1] not in (",", ";", ".", ":"):
-            out += delimiter
+            if delimiter[:1] in (",", ";") and _TAGS.sub("", out).endswith((",", ";", ":")):
+                out += delimiter[1:]
+            else:
+                out += delimiter
         out += cite.text
     return out
 

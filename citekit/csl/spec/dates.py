@@ -31,6 +31,7 @@ from citeproc.string import String
 
 from citekit.csl.spec import element
 from citekit.csl.spec import ordinals
+from citekit.csl.spec import strip_periods
 from citekit.csl.spec.textcase import case
 
 _ORDER = ("year", "month", "day")
@@ -167,7 +168,7 @@ class Date(model.Date):
         else:
             text = self._day(value, form or "numeric", _month(date))
         if p.attrs.get("strip-periods", "false") == "true":
-            text = text.replace(".", "")
+            text = strip_periods.strip(text)
         if p.attrs.get("text-case"):
             text = str(case(String(text), p.attrs["text-case"]))
         return self._formatted(text, p.attrs)

@@ -22,6 +22,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from citekit.csl.spec import element
+from citekit.csl.spec.page_ranges import as_written
 
 _NUMBER = re.compile(r"\d+")
 # Two numbers apart ("2-4", "2, 4", "213 et 235"); a period joins a dotted number ("2.0").
@@ -36,6 +37,8 @@ def plural(variable: str, value: Any) -> bool:
     if variable.startswith("number-of-"):
         m = _NUMBER.search(text)
         return m is not None and int(m.group()) > 1
+    if variable == "page" and as_written(text):
+        return False
     text = text.replace("\\-", "")  # an escaped hyphen joins one number ("327\-30")
     return bool(_SEPARATED.search(text) or _ROMAN_RANGE.search(text))
 

@@ -41,9 +41,13 @@ _QUOTES = str.maketrans({'"': DQ, "'": SQ, "“": LDQ, "”": RDQ, "‘": LSQ, "
 FIELD_END = "\ue023"
 # Before a quote that starts a field: it opens, whatever the style printed before it.
 FIELD_START = "\ue02b"
+# Between two punctuation marks a field writes side by side ("Style?: A Functional …"):
+# they are the field's text, and only marks from different sources merge.
+SIDE_BY_SIDE = "\ue02c"
 MARKERS = frozenset(_OPEN.values()) | frozenset(_CLOSE.values()) | {
     AMP, LT, GT, "\ue023", "\ue024", "\ue025", "\ue026", "\ue027", "\ue028", "\ue029",
-    "\ue02a", "\ue02b"}
+    "\ue02a", "\ue02b", SIDE_BY_SIDE}
+_MARK_PAIR = re.compile(r"([.,;:!?])(?=[.,;:!?])")
 
 NODECOR_OPEN, NODECOR_CLOSE = "\ue024", "\ue025"
 # A style's explicit font-style/font-weight/font-variant="normal" (spec.decorations).
@@ -114,6 +118,12 @@ def _escape(text: str) -> str:
     return text.replace("&", AMP).replace("<", LT).replace(">", GT).translate(_QUOTES)
 
 
+def _side_by_side(text: str) -> str:
+    if any(c in text for c in "!?:;"):  # the marks that merge with a mark after them
+        return _MARK_PAIR.sub(r"\1" + SIDE_BY_SIDE, text)
+    return text
+
+
 def _encode_value(value: Any) -> Any:
     if isinstance(value, str):
         return encode(value)
@@ -139,11 +149,13 @@ def encode_fields(item: dict[str, Any]) -> None:
     for key, value in item.items():
         if key in _AMP_LISTS and isinstance(value, str):
             item[key] = encode(value).replace(AMP, "&")
+        elif isinstance(value, str) and key not in _NOT_TEXT:
+            item[key] = _side_by_side(encode(value))
         elif key not in _NOT_TEXT:
             item[key] = _encode_value(value)
 
 
-_DECODE = re.compile("[\ue010-\ue02b]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
+_DECODE = re.compile("[\ue010-\ue02c]|</?(?:i|b|sup|sub)>|<span[^>]*>|</span>")
 _ON = {"i": "<i>", "b": "<b>", "sc": '<span style="font-variant:small-caps;">'}
 _OFF = {
     "i": '<span style="font-style:normal;">', "b": '<span style="font-weight:normal;">',
@@ -159,7 +171,7 @@ _NORMAL = {c: kind for kind, c in NORMAL_OPEN.items()}
 _TAGS = {
     "\ue014": "<sup>", "\ue015": "</sup>", "\ue016": "<sub>", "\ue017": "</sub>",
     AMP: "&amp;", LT: "&lt;", GT: "&gt;", DQ: '"', SQ: "'",
-    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "", FIELD_START: "",
+    LDQ: "“", RDQ: "”", LSQ: "‘", RSQ: "’", FIELD_END: "", FIELD_START: "", SIDE_BY_SIDE: "",
 }
 
 
@@ -167,7 +179,7 @@ _TAGS = {
 def decode(html: str, root: Any) -> str:
     """Markers back to HTML. Field italics, bold or small caps inside the same decoration
     flip to normal, and a ``nodecor`` span undoes every decoration around it."""
-    if not any("\ue010" <= c <= "\ue02b" for c in html):
+    if not any("\ue010" <= c <= "\ue02c" for c in html):
         return html
     active = {"i": False, "b": False, "sc": False, "sup": False}
     style: list[tuple[str, bool] | None] = []  # per open style tag: (kind, state before)

@@ -450,10 +450,30 @@ def _subsequent(item: Any, context: Any) -> bool:
     return any(c.key == item.key for c in cites)
 
 
+def _bib_shows_names(context: Any) -> bool:
+    """Whether the bibliography shows the names disambiguation added to the citations.
+
+    citeproc-js 2.4.63 carries them over when the citation also adds given names
+    (``disambiguate-add-givenname``): MLA prints "Bellare, Mihir, Zvika Brakerski, et al."
+    beside "Bellare, Mihir, Viet Hoang, et al.", both cited "Bellare et al.". With
+    ``disambiguate-add-names`` alone the bibliography keeps its own et-al.
+    """
+    citation = context.get_root().find("cs:citation", context.nsmap)
+    return citation is not None and citation.get("disambiguate-add-givenname") == "true"
+
+
 def _overrides(item: Any, context: Any, sort_options: Any) -> Mapping[str, Any]:
     """Per-item name expansion chosen by disambiguation (see ``disambiguate.py``)."""
-    if sort_options or not context.xpath_search("./ancestor-or-self::cs:citation"):
-        return {}  # names are expanded in citations only, never in the bibliography
+    if sort_options:
+        return {}  # sort keys use the names as the key's own options give them
+    if not context.xpath_search("./ancestor-or-self::cs:citation"):
+        if not _bib_shows_names(context):
+            return {}
+        # only the entry's first name list is the one its citation disambiguated (MLA
+        # "edited by Luca Oneto et al.", not the editors the author list got)
+        layout = getattr(context.get_root(), "citekit_layout", None)
+        if layout is not None and getattr(layout, FIRST_NAMES, None) is not None:
+            return {}
     try:
         bibliography = item.bibliography
     except (VariableError, AttributeError, KeyError):

@@ -5,7 +5,8 @@ number variable) up under the hyphenated name, which its items never have, so "3
 vanishes; its ``is-numeric`` accepts one number only, so "99-02" or "2, 4" are not numeric
 and "Nos." labels disappear. Here is-numeric follows the spec (numbers with affixes,
 joined by ``,`` ``&`` or a hyphen), and a numeric range in a number variable prints with
-an en dash, as citeproc-js does.
+the locale's range term (``page-range-delimiter``, an en dash unless the style changes
+it), as citeproc-js does.
 
 Fixtures: fullstyles_ABdNT; reference styles ieee and apa ("3 vols.", "Technical Report
 Nos. 99–02").
@@ -21,6 +22,7 @@ from citeproc import model
 from citeproc.source import VariableError
 
 from citekit.csl.spec import element
+from citekit.csl.spec.page_ranges import range_delimiter
 
 _NUMBER = r"[^\W\d_]*\d+[^\W\d_]*"
 NUMERIC = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:[,&\-\u2013]|and)\s*{_NUMBER})*\s*$")
@@ -74,6 +76,7 @@ class Text(model.Text):
     def _variable(self, item: Any, context: Any) -> Any:
         text = super()._variable(item, context)
         variable = self.get("variable", "").replace("-", "_")
-        if variable in NUMBERS and text is not None and is_numeric(text):
-            return type(text)(_RANGE.sub("\u2013", str(text))) if "-" in str(text) else text
+        if variable in NUMBERS and text is not None and is_numeric(text) and "-" in str(text):
+            delimiter = range_delimiter(self, self.get("variable", ""))
+            return type(text)(_RANGE.sub(delimiter, str(text)))
         return text

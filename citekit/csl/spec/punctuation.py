@@ -5,6 +5,9 @@ closing tag: a title ending in "?" followed by the suffix "." prints "Why?." and
 ``<i>Title?</i>.`` keeps both marks. The rules (which mark survives when two meet) are
 citeproc-js's, as the CSL test suite spells them out in punctuation_FullMonty*.
 
+Marks that one field writes side by side ("Style?: A Functional Style") are its text and
+stay; ``markup`` keeps them apart with a marker.
+
 ``citekit:merge-punctuation="false"`` on the style's root (a citekit extension) prints
 every mark as the style and the fields write them.
 

@@ -14,6 +14,10 @@ straight quote characters of fields (``'`` and ``"``) exactly as stored, and
 ``citekit:merge-punctuation="false"`` moves no punctuation into quotes (see also
 ``spec.punctuation``).
 
+Punctuation that a ``<text value>`` prints on its own (IEEE's ``<text value="."/>`` after a
+quoted title with no journal) stays outside the quotes, as citeproc-js 2.4.63 prints it
+(``“Title”.``); a value that goes on (``". Next"``), an affix or a delimiter moves in.
+
 Fixtures: quotes_Punctuation, quotes_PunctuationNasty, quotes_PunctuationWithInnerQuote,
 affix_CommaAfterQuote, affix_MovingPunctuation, affix_SpaceWithQuotes,
 punctuation_FullMontyQuotesIn, magic_PunctuationInQuoteDefaultEnglishDelimiter,
@@ -45,6 +49,9 @@ from citekit.csl.spec.punctuation import merge
 OPEN, CLOSE = "\ue000", "\ue001"
 # Around each closing quote printed, so punctuation can be moved in afterwards.
 _CLOSING, _CLOSED = "\ue002", "\ue003"
+# Before punctuation printed by a <text value> of its own: it does not move into quotes.
+_STAYS = "\ue032"
+_PUNCTUATION_ONLY = re.compile(r"^[.,;:!?]+$")
 
 
 @element("text")
@@ -53,6 +60,12 @@ class Text(model.Text):
         if self.get("quotes", "false").lower() == "true":
             return String(OPEN) + string + String(CLOSE)
         return string
+
+    def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        text, language = super().process(item, context=context, **kwargs)
+        if text is not None and _PUNCTUATION_ONLY.match(self.get("value", "")):
+            text = String(_STAYS) + text
+        return text, language
 
 
 class _Terms:
@@ -198,7 +211,9 @@ def _nest(html: str, t: _Terms) -> str:
 
 # Closing quotes, any closing tags after them, then the marks that follow.
 _MOVE_IN = re.compile(
-    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>|[\ue004-\uf8ff])*)([.,;:!?]+)")
+    f"((?:{_CLOSING}[^{_CLOSED}]*{_CLOSED})+)((?:</[a-z]+>|[\ue004-\ue031\ue033-\uf8ff])*)"
+    "([.,;:!?]+)"
+)
 _BEFORE = re.compile(r"[.,;:!?]$")
 
 
@@ -243,8 +258,8 @@ def quotes(html: str, root: Any) -> str:
     if t.apostrophe == "’" and ("«" in html or "»" in html):
         html = _GUILLEMET_SPACES.sub("\u202f", html)
     if not any(q in html for q in (OPEN, DQ, SQ, LDQ, RDQ, LSQ, RSQ)):
-        return html
+        return html.replace(_STAYS, "")
     html = _nest(html, t)
     if t.inside:
         html = _move_in(html)
-    return html.replace(_CLOSING, "").replace(_CLOSED, "")
+    return html.replace(_CLOSING, "").replace(_CLOSED, "").replace(_STAYS, "")

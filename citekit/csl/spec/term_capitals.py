@@ -4,9 +4,10 @@ A footnote is a sentence: citeproc-js capitalises a term (``ibid``, ``no date``,
 when it is the first thing in a note-style citation or follows a sentence's end (a cite
 prefix "This has been said. "). A bibliography entry is one too, in every style class:
 an entry with no author and no date starts "(N.d.-a)." in APA. In-text citations keep
-terms as the locale writes them ("(n.d.)"). citeproc-py never does this; here
-``<text term>`` marks where a term begins and a step over the output capitalises the
-marked terms in those places.
+terms as the locale writes them ("(n.d.)"), and so does a bibliography entry past its
+start: Chicago's "Title. n.d." for an undated article with no journal. citeproc-py never
+does this; here ``<text term>`` marks where a term begins and a step over the output
+capitalises the marked terms in those places.
 
 Fixtures: magic_CapitalizeFirstOccurringTerm, magic_TermCapitalizationWithPrefix,
 label_NoFirstCharCapWithInTextClass; reference: chicago-notes-bibliography "N.d.", apa
@@ -24,10 +25,13 @@ from citeproc.string import String
 from citekit.csl.spec import element
 from citekit.csl.spec import finish
 
-TERM = "\ue030"
+TERM = "\ue030"  # a term in a note
+ENTRY_TERM = "\ue031"  # a term in a bibliography entry: a capital at the start only
 # A marked term at the very start (past tags, markers and opening brackets or quotes) or
 # after a sentence's end.
-_AT_START = re.compile(f"^((?:<[^>]*>|[\ue000-\ue0ff]|[(\\[“‘])*){TERM}(\\W*)(\\w)")
+_AT_START = re.compile(
+    f"^((?:<[^>]*>|[\ue000-\ue0ff]|[(\\[“‘])*)[{TERM}{ENTRY_TERM}](\\W*)(\\w)"
+)
 _AFTER_STOP = re.compile(f"([.?!](?:<[^>]*>|[\ue000-\ue0ff])*\\s+(?:<[^>]*>)*){TERM}(\\W*)(\\w)")
 
 
@@ -45,14 +49,16 @@ def _in_bibliography(item: Any) -> bool:
 class Text(model.Text):
     def _term(self, item: Any) -> Any:
         text = super()._term(item)
-        if text and (_is_note(self.get_root()) or _in_bibliography(item)):
+        if text and _in_bibliography(item):
+            return String(ENTRY_TERM) + text
+        if text and _is_note(self.get_root()):
             return String(TERM) + text
         return text
 
 
 @finish(5)
 def capitalize_terms(html: str, root: Any) -> str:
-    if TERM not in html:
+    if TERM not in html and ENTRY_TERM not in html:
         return html
 
     def upper(m: re.Match[str]) -> str:
@@ -66,4 +72,4 @@ def capitalize_terms(html: str, root: Any) -> str:
     html = _AT_START.sub(upper, html)
     if _is_note(root):
         html = _AFTER_STOP.sub(after_sentence, html)
-    return html.replace(TERM, "")
+    return html.replace(TERM, "").replace(ENTRY_TERM, "")

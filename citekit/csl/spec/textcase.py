@@ -5,9 +5,11 @@ citeproc-py title-cases word by word on whitespace only (so "Pd-N-heterocyclic" 
 and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-case under
 ``text-case="title"``), and its ``sentence`` case lower-cases every word. Here:
 
-- title: each lower-case word, and each lower-case part of a hyphenated word, gets a
-  capital; stop words stay as written unless first, last, or after a colon; words with
-  capitals (``iPhone``, ``NATO``) stay.
+- title: as citeproc-js 2.4.63 does it (see ``_Title``): the text is cut at quotes,
+  hyphens, slashes, periods, commas, brackets and markup, and each lower-case word of two
+  or more letters that is not a skip word gets a capital, as do the first word, a word
+  after ``:``/``?``/``!`` and a skip word at the end ("Dept. of", "(Hyper)Elliptic",
+  "k-SUM", "Www.Example.Com"); words with capitals (``iPhone``, ``NATO``) stay.
   Only for English items (the item's ``language``, else the style's default locale) when
   the variable is one citeproc-js reads per language (titles, publisher, place, genre …);
   other variables (``volume-title``, ``part-title``, terms) are title-cased whatever the
@@ -18,7 +20,8 @@ and ``uppercase``, skips title case on labels and numbers (``ed.`` stays lower-c
   never touched.
 
 Fixtures: textcase_TitleCapitalization, textcase_TitleWithEmDash, textcase_Uppercase,
-textcase_SentenceCapitalization, textcase_NonEnglishChars, textcase_SkipNameParticlesInTitleCase.
+textcase_SentenceCapitalization, textcase_NonEnglishChars, textcase_SkipNameParticlesInTitleCase,
+textcase_StopWordBeforeHyphen.
 """
 
 from __future__ import annotations
@@ -33,17 +36,6 @@ from citeproc.string import String
 
 from citekit.csl.spec import element
 
-# CSL 1.0.2's stop words, plus the prepositions and name particles that citeproc-js (the
-# reference processor) also keeps lower-case.
-STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up "
-    "via with yet "
-    "about above across after against along amid among around before behind below beneath "
-    "beside between beyond despite during except inside like near off out per since than "
-    "through toward towards under until upon versus vs v within without "
-    "de d' d’ von van".split()
-)
-_BREAKS_AFTER = ":?!."
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 # A word starting with an apostrophe ('t Hooft) or a digit (3rd) keeps its case.
 _KEEP_START = frozenset("'’\ue01e\ue022")
@@ -128,50 +120,182 @@ class _Chars:
         return words
 
 
-def _parts(chars: _Chars, word: list[int]) -> list[list[int]]:
-    parts: list[list[int]] = [[]]
-    for i in word:
-        if chars.chars[i] in "-\u2010\u2011\u2013\u2014/" and parts[-1]:
-            parts.append([])
-        else:
-            parts[-1].append(i)
-    return [p for p in parts if p]
-
-
 def _letters(chars: _Chars, part: list[int]) -> str:
     return "".join(chars.chars[i] for i in part if chars.chars[i].isalpha())
 
 
-def _capitalize(chars: _Chars, part: list[int], *, latin: bool = False) -> None:
+def _capitalize(chars: _Chars, part: list[int]) -> None:
     for i in part:
         if chars.chars[i] in _KEEP_START or chars.chars[i].isdigit():
             return
         if chars.chars[i].isalpha():
-            # citeproc-js leaves non-Latin letters (β-carotine) alone in title case.
-            if not latin or chars.chars[i] < "\u0250":
-                chars.map(i, "upper")
+            chars.map(i, "upper")
             return
 
 
-def title(chars: _Chars) -> None:
-    words = chars.words()
-    with_letters = [n for n, w in enumerate(words) if _letters(chars, w)]
-    first = with_letters[0] if with_letters else -1
-    last = with_letters[-1] if with_letters else -1
-    after_break = True
-    for n, word in enumerate(words):
-        for k, part in enumerate(_parts(chars, word)):
-            letters = _letters(chars, part)
-            if not letters:
+# Title case splits the text, as citeproc-js does, at quotes, at these punctuation marks and
+# at markup; each piece is split into words at white space.
+_TITLE_BREAKS = frozenset("-\u2013\u2014/.,;?!:[]()")
+# An opening quote: (the opener that may nest inside it, the closer that ends it). A
+# straight quote opens after white space and closes elsewhere.
+_OPENERS = {
+    ' "': (" '", '"'), " '": (' "', "'"), "\u2018": ("\u2018", "\u2019"),
+    "\u201c": ("\u201c", "\u201d"),
+}
+_CLOSERS = frozenset({'"', "'", "\u2019", "\u201d"})
+_QUOTE_CHARS = frozenset({'"', "'", "\u2018", "\u2019", "\u201c", "\u201d"})
+_SAME_QUOTE = {
+    "\ue01d": '"', "\ue01e": "'", "\ue020": "\u201d", "\ue022": "\u2019",
+    "\ue01f": "\u201c", "\ue021": "\u2018",
+}
+_WORD_SPACE = re.compile("[\u0020\u00a0\u2000-\u200b\u205f\u3000]")
+# citeproc-js's skip words (one-word entries; "." in "vs." and "v." matches any letter).
+_SKIP = re.compile(
+    "(?:about|above|across|afore|after|against|al|along|alongside|amid|amidst|among|"
+    "amongst|anenst|apropos|apud|around|as|aside|astride|at|athwart|atop|barring|before|"
+    "behind|below|beneath|beside|besides|between|beyond|but|by|circa|despite|down|during|"
+    "et|except|for|forenenst|from|given|in|inside|into|lest|like|modulo|near|next|"
+    "notwithstanding|of|off|on|onto|out|over|per|plus|pro|qua|sans|since|than|through|"
+    "throughout|thruout|till|to|toward|towards|under|underneath|until|unto|up|upon|"
+    "versus|vs.|v.|vs|v|via|vis-à-vis|with|within|without|or|yet|so|and|nor|a|an|the|de|"
+    "d'|von|van|c|ca)"
+)
+
+
+class _Title:
+    """CSL title case as citeproc-js 2.4.63 applies it.
+
+    The text is cut at quotes, the punctuation in ``_TITLE_BREAKS`` and markup into
+    pieces, and each piece into words. A lower-case word gets a capital when it is longer
+    than one letter and not a skip word, or when it is the first word, or the first after
+    ``:``, ``?`` or ``!``; the last word gets one even if it is a skip word. Protected text
+    (nocase, sup, sub, small caps) counts as words but is never changed. A quote that
+    closes nothing, or opens and is never closed, gives the piece after it back its own
+    first letter (``’t Hooft``).
+    """
+
+    def __init__(self, chars: _Chars) -> None:
+        self.chars = chars
+        self.first = True
+        self.after_punct = False
+        self.last: list[int] | None = None
+        self.quotes: list[tuple[str, str, int | None]] = []  # (closer, nested opener, piece)
+
+    def run(self) -> None:
+        marks, pieces = self._cut()
+        originals = [self.chars.chars[p[0]] if p else "" for p in pieces]
+        if "".join(self.chars.chars[i] for i in pieces[0]).strip():
+            # citeproc-js looks at the mark after a piece for the first piece only: a skip
+            # word before a hyphen there gets a capital ("Pro-Environmental").
+            self._piece(pieces[0], before_hyphen=bool(marks) and marks[0] == "-")
+        for n, mark in enumerate(marks):
+            piece = pieces[n + 1]
+            if mark[-1:] in ("!", "?", ":"):
+                self.after_punct = True
+            self._piece(piece)
+            restore = self._quote(mark, n + 1)
+            if restore is not None and pieces[restore]:
+                self.chars.chars[pieces[restore][0]] = originals[restore]
+                self.last = None
+        for _, _, at in self.quotes:
+            if at is not None and pieces[at]:
+                self.chars.chars[pieces[at][0]] = originals[at]
+        if self.last:
+            word = "".join(self.chars.chars[i] for i in self.last)
+            if len(word) > 1 and _SKIP.fullmatch(word.lower()):
+                self.chars.map(self.last[0], "upper")
+
+    def _cut(self) -> tuple[list[str], list[list[int]]]:
+        """The marks that cut the text and the pieces between them (one more piece)."""
+        chars, free = self.chars.chars, self.chars.free
+        marks: list[str] = []
+        pieces: list[list[int]] = [[]]
+        protected: bool | None = None
+        i = 0
+        while i < len(chars):
+            c = chars[i]
+            if c == "<" and not free[i]:  # markup in a term or affix: a cut of its own
+                j = i
+                while j < len(chars) and chars[j] != ">":
+                    j += 1
+                marks.append("<>")
+                pieces.append([])
+                protected = None
+                i = j + 1
                 continue
-            edge = n in (first, last) and (k == 0 or n == last)
-            stop = letters.lower() in STOP_WORDS and not edge and not (after_break and k == 0)
-            # A stop word stays as written: citeproc-js lowers no capital the field gives.
-            if letters.islower() and not stop and (k == 0 or len(letters) > 1):
-                # A lone letter after a hyphen is a label ("07-x"), not a word.
-                _capitalize(chars, part, latin=True)
-        text = "".join(chars.chars[i] for i in word).rstrip("\ue000\ue001\"'”’)")
-        after_break = bool(text) and text[-1] in _BREAKS_AFTER
+            quote = _SAME_QUOTE.get(c, c)
+            if c in _TITLE_BREAKS or quote in _QUOTE_CHARS:
+                if quote in "\"'" and i and chars[i - 1].isspace():
+                    quote = " " + quote
+                marks.append(quote)
+                pieces.append([])
+                protected = None
+            elif "\ue000" <= c <= "\uf8ff":  # markup: a cut that is neither quote nor stop
+                marks.append("")
+                pieces.append([])
+                protected = None
+            else:
+                if not _WORD_SPACE.match(c):
+                    if protected is not None and protected != (not free[i]):
+                        marks.append("")
+                        pieces.append([])
+                    protected = not free[i]
+                pieces[-1].append(i)
+            i += 1
+        return marks, pieces
+
+    def _piece(self, piece: list[int], *, before_hyphen: bool = False) -> None:
+        chars, free = self.chars.chars, self.chars.free
+        printed = any(not _WORD_SPACE.match(chars[i]) for i in piece)
+        if not printed:
+            return
+        if any(not free[i] for i in piece if not _WORD_SPACE.match(chars[i])):
+            self.last = None  # protected text: a word, but never changed
+        else:
+            words: list[list[int]] = [[]]
+            for i in piece:
+                if _WORD_SPACE.match(chars[i]):
+                    words.append([])
+                else:
+                    words[-1].append(i)
+            words = [w for w in words if w]
+            for n, word in enumerate(words):
+                self._word(word, force=before_hyphen and n == len(words) - 1)
+        self.first = False
+        self.after_punct = False
+
+    def _word(self, word: list[int], *, force: bool = False) -> None:
+        text = "".join(self.chars.chars[i] for i in word)
+        lower = text.lower()
+        long_word = len(text) > 1 and not _SKIP.fullmatch(lower)
+        if long_word or force or self.first or self.after_punct:
+            lone_greek = len(text) == 1 and "\u0370" <= text <= "\u03ff"
+            if text == lower and not lone_greek:
+                self.chars.map(word[0], "upper")
+        self.first = False
+        self.after_punct = False
+        self.last = word
+
+    def _quote(self, mark: str, piece: int) -> int | None:
+        """Follow the quotes; the piece whose first letter goes back, if any."""
+        if mark in _OPENERS:
+            nested, closer = _OPENERS[mark]
+            if not self.quotes or mark == self.quotes[-1][1]:
+                self.quotes.append((closer, nested, piece))
+                return None
+            previous = self.quotes.pop()[2]  # a stray opener ends the one before it
+            self.quotes.append((closer, nested, None))
+            return previous
+        if mark in _CLOSERS:
+            if self.quotes and mark == self.quotes[-1][0]:
+                self.quotes.pop()
+                return None
+            return piece
+        return None
+
+
+def title(chars: _Chars) -> None:
+    _Title(chars).run()
 
 
 def _first_word(chars: _Chars) -> list[int]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from citekit.csl.engine import Cite
+from citekit.csl.engine import Engine
 from tests.csl.spec.helpers import cite
 from tests.csl.spec.helpers import engine
 
@@ -83,3 +84,29 @@ def test_a_prefix_starting_with_punctuation_replaces_the_delimiter() -> None:
     e = engine(cite='<text variable="title"/>')
     got = e.citation(ITEMS, [Cite("a"), Cite("b", prefix=", cited in ")])
     assert got == "a, cited in b"
+
+
+AFFIX_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout delimiter="; "><text variable="title"/></layout></citation>
+</style>"""
+AFFIX_ITEMS = [{"id": "a", "type": "book", "title": "Book A"}, {"id": "b", "type": "book",
+                                                          "title": "Book B"}]
+
+
+def test_punctuation_prefix_replaces_the_delimiter() -> None:
+    cites = [Cite("a"), Cite("b", prefix=", cited in ")]
+    got = Engine.from_string(AFFIX_STYLE).citation(AFFIX_ITEMS, cites)
+    assert got == "Book A, cited in Book B"
+
+
+def test_plain_prefix_keeps_the_delimiter() -> None:
+    cites = [Cite("a"), Cite("b", prefix="see ")]
+    got = Engine.from_string(AFFIX_STYLE).citation(AFFIX_ITEMS, cites)
+    assert got == "Book A; see Book B"
+
+
+def test_a_suffix_ending_in_a_comma_stands_for_the_delimiter() -> None:
+    cites = [Cite("a", suffix=" is one source,"), Cite("b", suffix=" is another")]
+    got = Engine.from_string(AFFIX_STYLE).citation(AFFIX_ITEMS, cites)
+    assert got == "Book A is one source, Book B is another"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from tests.csl.spec.helpers import cite
 from tests.csl.spec.helpers import engine
 from tests.csl.spec.helpers import entries
@@ -95,3 +97,70 @@ def test_disambiguate_conditions_turn_true_one_at_a_time() -> None:
         for k, v, ed in (("a", "1", "1"), ("b", "2", "1"), ("c", "2", "2"))
     ]
     assert cite(e, items, "a", "b", "c") == "T, 1; T, 2, 1; T, 2, 2"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    (
+        pytest.param(
+            'disambiguate-add-givenname="true"',
+            [
+                "R. Roe, D. Doe, et al.",
+                "R. Roe, M. Moe, et al.",
+                "L. Lee, K. Kay, F. Fox",
+                "L. Lee, K. Kay, Z. Zed",
+                "A. Ash et al.",
+            ],
+            id="with add-givenname the bibliography shows the added names",
+        ),
+        pytest.param(
+            "",
+            ["R. Roe et al.", "R. Roe et al.", "L. Lee et al.", "L. Lee et al.", "A. Ash et al."],
+            id="with add-names alone it keeps its et al.",
+        ),
+    ),
+)
+def test_added_names_in_the_bibliography(given: str, expected: list[str]) -> None:
+    # As citeproc-js 2.4.63 prints them (MLA has both options).
+    e = engine(
+        citation=f'disambiguate-add-names="true" {given} et-al-min="3" et-al-use-first="1"',
+        cite='<names variable="author"><name form="short"/></names>',
+        bibliography='et-al-min="3" et-al-use-first="1"',
+        entry='<names variable="author"><name initialize-with=". "/></names>',
+    )
+
+    def item(key: str, *families: str) -> dict[str, object]:
+        names = [{"family": f, "given": f"{f[0]}x"} for f in families]
+        return {"id": key, "type": "book", "author": names}
+
+    items = [
+        item("a", "Roe", "Doe", "Poe"),
+        item("b", "Roe", "Moe", "Poe"),
+        item("c", "Lee", "Kay", "Fox"),
+        item("d", "Lee", "Kay", "Zed"),
+        item("e", "Ash", "Bay", "Cox"),
+    ]
+    assert entries(e, items) == expected
+
+
+def test_added_names_reach_only_the_first_name_list_of_an_entry() -> None:
+    # MLA: "edited by Luca Oneto et al." stays short beside a disambiguated author list.
+    e = engine(
+        citation='disambiguate-add-names="true" disambiguate-add-givenname="true" '
+        'et-al-min="3" et-al-use-first="1"',
+        cite='<names variable="author"><name form="short"/></names>',
+        bibliography='et-al-min="3" et-al-use-first="1"',
+        entry='<names variable="author"><name initialize-with=". "/></names>'
+        '<names variable="editor" prefix=", ed. "><name initialize-with=". "/></names>',
+    )
+    eds = [{"family": f, "given": "X"} for f in ("One", "Two", "Three")]
+
+    def item(key: str, *families: str) -> dict[str, object]:
+        names = [{"family": f, "given": f"{f[0]}x"} for f in families]
+        return {"id": key, "type": "book", "author": names, "editor": eds}
+
+    items = [item("a", "Roe", "Doe", "Poe"), item("b", "Roe", "Moe", "Poe")]
+    assert entries(e, items) == [
+        "R. Roe, D. Doe, et al., ed. X. One et al.",
+        "R. Roe, M. Moe, et al., ed. X. One et al.",
+    ]

@@ -30,3 +30,11 @@ def test_non_numeric_number_is_printed_as_is(render: Render) -> None:
     body = '<choose><if is-numeric="number"><text value="N "/></if></choose>' \
            '<text variable="number"/>'
     assert render(body, {"number": "RC-6947"}) == "RC-6947"
+
+
+def test_a_number_range_takes_the_locale_range_term(render: Render) -> None:
+    # AMA sets page-range-delimiter to "-" and prints "138(1-3)", as citeproc-js does.
+    locale = '<locale><terms><term name="page-range-delimiter">-</term></terms></locale>'
+    body = '<text variable="issue"/>'
+    assert render(body, {"issue": "1-3"}, locale_xml=locale) == "1-3"
+    assert render(body, {"issue": "1-3"}) == "1–3"

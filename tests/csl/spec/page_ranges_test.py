@@ -17,6 +17,10 @@ from tests.csl.spec.conftest import Render
     ("1496", "1504", "chicago", "1504"), ("1496", "1504", "chicago-16", "504"),
     ("12991", "123001", "chicago-16", "123001"), ("xxv", "xxviii", "minimal", "xxviii"),
     ("321", "328", None, "328"),
+    # not a rising range: printed as written, as citeproc-js does
+    ("440", "440", "chicago", "440"), ("440", "440", "minimal", "440"),
+    ("440", "40", "minimal", "40"), ("450", "440", "chicago", "440"),
+    ("440", "40", "expanded", "40"),
 ))
 def test_last_page(first: str, last: str, form: str | None, expected: str) -> None:
     assert last_page(first, last, form) == expected
@@ -44,6 +48,13 @@ def test_page_locator_is_a_formatted_range() -> None:
     pytest.param("3\\-B", "minimal", "3-B", id="escaped hyphen"),
     pytest.param("Michaelson-Morely", "minimal", "Michaelson-Morely", id="not a range"),
     pytest.param("1-5, 7 & 9-12", "minimal", "1–5, 7 &amp; 9–12", id="list of ranges"),
+    # checked against citeproc-js 2.4.63:
+    pytest.param("R39-R41", "chicago", "R39–41", id="a shared prefix printed once"),
+    pytest.param("R39-R41", "expanded", "R39–R41", id="expanded keeps the prefix"),
+    pytest.param("5a-5c", "chicago", "5a–5c", id="numbers with letters"),
+    pytest.param("1-2; 4-6", "chicago", "1–2; 4–6", id="semicolon list"),
+    pytest.param("23:1-23:29", "chicago", "23:1-23:29", id="article numbers: as written"),
+    pytest.param("1,3-5", "chicago", "1,3-5", id="comma without a space: as written"),
 ))
 def test_page_ranges(render: Render, page: str, form: str, expected: str) -> None:
     got = render('<text variable="page"/>', {"page": page}, attrs=f'page-range-format="{form}"')
@@ -55,3 +66,14 @@ def test_ampersand_in_a_list_is_the_locale_symbol(render: Render) -> None:
     xml_body = '<text variable="page"/>'
     got = render(xml_body, {"page": "213 & 235"}, attrs="", locale_xml=locale)
     assert got == "213 AND 235"
+
+
+@pytest.mark.parametrize(("page", "expected"), (
+    ("23:1-23:29", "p. 23:1-23:29"), ("1-3", "pp. 1–3"), ("12", "p. 12"),
+))
+def test_a_page_value_read_as_written_takes_a_singular_label(
+    render: Render, page: str, expected: str
+) -> None:
+    body = ('<group delimiter=" "><label variable="page" form="short"/>'
+            '<text variable="page"/></group>')
+    assert render(body, {"page": page}) == expected

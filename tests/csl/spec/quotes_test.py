@@ -4,6 +4,8 @@ import pytest
 
 from citekit.csl.spec import CITEKIT_NS
 from tests.csl.spec.conftest import Render
+from tests.csl.spec.helpers import engine
+from tests.csl.spec.helpers import entries
 
 TITLE = '<text variable="title" quotes="true" suffix="."/>'
 
@@ -101,3 +103,17 @@ def test_a_quote_starting_a_field_opens_whatever_comes_before(render: Render) ->
 def test_period_moves_past_every_quote_closing_a_field(render: Render) -> None:
     got = render('<text variable="title" suffix="."/>', {"title": "'\"Both\"'"}, piq=True)
     assert got == "“‘Both.’”"
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    (
+        pytest.param('<text value="."/>', "“A”.", id="a lone period stays out"),
+        pytest.param('<text value=","/><text value=" X"/>', "“A”, X", id="a lone comma too"),
+        pytest.param('<text value=". Next"/>', "“A.” Next", id="a value that goes on moves in"),
+    ),
+)
+def test_punctuation_printed_on_its_own_stays_outside_quotes(entry: str, expected: str) -> None:
+    # IEEE's <text value="."/> after a quoted title: citeproc-js prints “Title”.
+    e = engine(entry=f'<text variable="title" quotes="true"/>{entry}')
+    assert entries(e, [{"id": "a", "type": "article-journal", "title": "A"}]) == [expected]

@@ -45,3 +45,17 @@ def test_a_term_starting_a_bibliography_entry_gets_a_capital(cls: str) -> None:
     engine = Engine.from_string(BIB_STYLE.format(cls=cls))
     (entry,) = engine.bibliography([{"id": "a", "type": "book", "title": "T. in"}]).entries
     assert entry.html == "(N.d.) T. in in."
+
+
+def test_a_term_after_a_sentence_in_a_bibliography_entry_keeps_its_case() -> None:
+    # Chicago notes prints "Title. n.d." for an undated item: citeproc-js capitalises a
+    # term after a sentence's end in a note, not in a bibliography entry.
+    style = """<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix="."><group delimiter=". "><text variable="title"/>
+    <text term="no date" form="short"/></group></layout></bibliography>
+</style>"""
+    engine = Engine.from_string(style)
+    (entry,) = engine.bibliography([{"id": "a", "type": "book", "title": "A Title"}]).entries
+    assert entry.html == "A Title. n.d."
