@@ -70,6 +70,5 @@ def capitalize_terms(html: str, root: Any) -> str:
         return upper(m) if " " in before else m.group(0)
 
     html = _AT_START.sub(upper, html)
-    if _is_note(root):
-        html = _AFTER_STOP.sub(after_sentence, html)
+    html = _AFTER_STOP.sub(after_sentence, html)  # TERM marks terms in notes only
     return html.replace(TERM, "").replace(ENTRY_TERM, "")
