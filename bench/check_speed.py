@@ -3,7 +3,14 @@
 Builds the file in a temporary folder from ../shared/corpus (UTF-8 files, copied round
 robin with keys made unique), times both commands as subprocesses the way a hook runs
 them, times a hook run on one small file, and when `npx` is on PATH runs bibtex-tidy on
-the same file in the same run and prints the ratios. Usage:
+the same file in the same run and prints the ratios.
+
+bibtex-tidy reads the file on stdin and writes to stdout: given a path, it rewrites that
+file in place (its default, whatever the file's permissions), and `--no-modify PATH`
+leaves the path unread and waits on stdin instead, so a run "finishes" in its start-up
+time having tidied nothing. Every timed run must exit as expected and write what the
+work implies (bibtex-tidy: the tidied file, at least half the input's size), or the
+script says so and prints no ratio. Usage:
 
     python bench/check_speed.py [--corpus DIR] [--entries N] [--repeat N]
 """
@@ -20,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -53,19 +61,48 @@ def build(corpus: Path, entries: int, out: Path) -> int:
     return min(total, entries)
 
 
-def timed(cmd: list[str], *, repeat: int, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Best wall time and best CPU time (user + sys) of ``repeat`` runs, in seconds. CPU
-    time says more than wall time on a busy machine, where waiting for a core counts."""
+class Run(NamedTuple):
+    wall: float  # best of the runs, seconds
+    cpu: float  # best user + sys time of the runs, seconds
+    codes: frozenset[int]  # the exit codes seen
+    output: int  # bytes the last run wrote to stdout
+
+
+def timed(
+    cmd: list[str], *, repeat: int, env: dict[str, str] | None = None, stdin: Path | None = None
+) -> Run:
+    """Best wall time and best CPU time (user + sys) of ``repeat`` runs. CPU time says more
+    than wall time on a busy machine, where waiting for a core counts."""
     best_wall = best_cpu = float("inf")
-    for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        wall = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
-    return best_wall, best_cpu
+    codes: set[int] = set()
+    size = 0
+    with tempfile.TemporaryFile() as out:
+        for _ in range(repeat):
+            out.seek(0)
+            out.truncate()
+            with open(stdin or os.devnull, "rb") as source:
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                done = subprocess.run(
+                    cmd, stdin=source, stdout=out, stderr=subprocess.DEVNULL, env=env
+                )
+                wall = time.perf_counter() - start
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            codes.add(done.returncode)
+            size = out.tell()
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            best_wall, best_cpu = min(best_wall, wall), min(best_cpu, cpu)
+    return Run(best_wall, best_cpu, frozenset(codes), size)
+
+
+def trouble(run: Run, *, codes: set[int], min_output: int = 0) -> str:
+    """Why a timed run does not count ('' when it does): an exit code outside ``codes``, or
+    less output than the work implies."""
+    if not run.codes <= codes:
+        return f"exit code {', '.join(map(str, sorted(run.codes)))}"
+    if run.output < min_output:
+        return f"wrote {run.output} bytes, expected at least {min_output}"
+    return ""
 
 
 def main() -> int:
@@ -94,33 +131,43 @@ def main() -> int:
                 [*citekit, "check", str(small)], repeat=args.repeat, env=env
             ),
         }
+        expected = {name: {0, 1} for name in results}  # 1: findings / would reformat
         npx = shutil.which("npx")
+        tidy_cmd = [npx or "npx", "--yes", "bibtex-tidy", "--quiet"]
         if npx:
-            # fetch once outside the timing, then run on a copy (it rewrites its input)
+            # fetch once outside the timing
             subprocess.run(
                 [npx, "--yes", "bibtex-tidy", "--version"],
+                stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            copy = Path(tmp) / "tidy.bib"
-            shutil.copy(big, copy)
-            results["bibtex-tidy (npx)"] = timed(
-                [npx, "--yes", "bibtex-tidy", "--no-modify", "--quiet", str(copy)],
-                repeat=args.repeat,
-            )
+            results["bibtex-tidy (npx)"] = timed(tidy_cmd, repeat=args.repeat, stdin=big)
+            expected["bibtex-tidy (npx)"] = {0}
         print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"{'':36} {'wall':>7} {'cpu':>7}")
-        for name, (wall, cpu) in results.items():
-            print(f"{name:36} {wall:6.2f}s {cpu:6.2f}s")
+        failed = {}
+        for name, run in results.items():
+            minimum = big.stat().st_size // 2 if name == "bibtex-tidy (npx)" else 0
+            failed[name] = trouble(run, codes=expected[name], min_output=minimum)
+            note = f"  (does not count: {failed[name]})" if failed[name] else ""
+            print(f"{name:36} {run.wall:6.2f}s {run.cpu:6.2f}s{note}")
         tidy = results.get("bibtex-tidy (npx)")
-        if tidy:
+        if tidy is None:
+            print("npx not found: bibtex-tidy not timed")
+        elif failed["bibtex-tidy (npx)"]:
+            print("bibtex-tidy did not tidy the file: no ratio")
+        else:
+            print(f"bibtex-tidy ran as: {' '.join(['npx', *tidy_cmd[1:]])} < {big.name}")
             for name in ("citekit check", "citekit fmt --check"):
-                wall = tidy[0] / results[name][0]
-                cpu = tidy[1] / results[name][1]
+                if failed[name]:
+                    continue
+                wall = tidy.wall / results[name].wall
+                cpu = tidy.cpu / results[name].cpu
                 verdict = "faster" if wall > 1 else "slower"
                 print(f"{name} vs bibtex-tidy: {wall:.2f}x wall ({verdict}), {cpu:.2f}x cpu")
-        else:
-            print("npx not found: bibtex-tidy not timed")
+        if any(failed.values()):
+            return 1
     return 0
 
 
