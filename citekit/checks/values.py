@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Callable
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -67,22 +68,31 @@ def _simple(f: Field) -> bool:
     return len(pieces(f)) == 1 and f.value[:1] in ("{", '"') and f.value[-1:] in ("}", '"')
 
 
+def _rejected(
+    bib: BibFile, valid: Callable[[str], bool], *names: str
+) -> Iterator[tuple[Entry, Field, str]]:
+    """The named fields whose value ``valid`` rejects; each distinct value is tested once
+    (a file repeats its years and months thousands of times)."""
+    good: dict[str, bool] = {}
+    for entry, f, value in _fields(bib, *names):
+        ok = good.get(value)
+        if ok is None:
+            ok = good[value] = valid(value)
+        if not ok:
+            yield entry, f, value
+
+
 @check("bad-year", severity="warning")
 def bad_year(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A ``year`` that is not a four-digit number."""
-    good: dict[str, bool] = {}  # each distinct year is tested once
-    for entry, f, value in _fields(bib, "year"):
-        ok = good.get(value)
-        if ok is None:
-            ok = good[value] = _YEAR.fullmatch(value) is not None
-        if not ok:
-            yield at(
-                bib,
-                "bad-year",
-                f.value_start,
-                f"{entry.key}: year {value!r} is not a four-digit year "
-                "(biblatex wants a number; use date for ranges, pubstate for 'in press')",
-            )
+    for entry, f, value in _rejected(bib, lambda v: _YEAR.fullmatch(v) is not None, "year"):
+        yield at(
+            bib,
+            "bad-year",
+            f.value_start,
+            f"{entry.key}: year {value!r} is not a four-digit year "
+            "(biblatex wants a number; use date for ranges, pubstate for 'in press')",
+        )
 
 
 _DATE_PART = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?"
@@ -105,41 +115,35 @@ def _real(y: str | None, m: str | None, d: str | None) -> bool:
     return True
 
 
+def _iso_date(value: str) -> bool:
+    m = _DATE.fullmatch(value)
+    g = m.groups() if m else ()
+    return bool(value and m and _real(*g[:3]) and _real(*g[3:]))
+
+
 @check("bad-date", severity="warning")
 def bad_date(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A biblatex date that is not ISO 8601 (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ranges)."""
-    good: dict[str, bool] = {}  # each distinct date is tested once
-    for entry, f, value in _fields(bib, "date", "urldate", "eventdate", "origdate"):
-        ok = good.get(value)
-        if ok is None:
-            m = _DATE.fullmatch(value)
-            g = m.groups() if m else ()
-            ok = good[value] = bool(value and m and _real(*g[:3]) and _real(*g[3:]))
-        if not ok:
-            yield at(
-                bib,
-                "bad-date",
-                f.value_start,
-                f"{entry.key}: {f.name.lower()} {value!r} is not an ISO 8601 date "
-                "like 2020-05-17 (biber drops it)",
-            )
+    for entry, f, value in _rejected(bib, _iso_date, "date", "urldate", "eventdate", "origdate"):
+        yield at(
+            bib,
+            "bad-date",
+            f.value_start,
+            f"{entry.key}: {f.name.lower()} {value!r} is not an ISO 8601 date "
+            "like 2020-05-17 (biber drops it)",
+        )
 
 
 @check("bad-month", severity="warning")
 def bad_month(bib: BibFile, opts: Options) -> Iterator[Problem]:
     """A ``month`` that is not a month."""
-    good: dict[str, bool] = {}  # each distinct month is tested once
-    for entry, f, value in _fields(bib, "month"):
-        ok = good.get(value)
-        if ok is None:
-            ok = good[value] = latex.month_number(value) is not None
-        if not ok:
-            yield at(
-                bib,
-                "bad-month",
-                f.value_start,
-                f"{entry.key}: month {value!r} is not a month; write jan ... dec or 1-12",
-            )
+    for entry, f, value in _rejected(bib, lambda v: latex.month_number(v) is not None, "month"):
+        yield at(
+            bib,
+            "bad-month",
+            f.value_start,
+            f"{entry.key}: month {value!r} is not a month; write jan ... dec or 1-12",
+        )
 
 
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
