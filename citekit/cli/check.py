@@ -109,6 +109,7 @@ FILES = click.argument(
     help="Required fields per BibTeX, biblatex, or each type's own (auto).",
 )
 @pass_context
+@_no_gc()
 def check_command(
     ctx: Context,
     files: tuple[Path, ...],
@@ -134,34 +135,6 @@ def check_command(
       citekit check --fix refs.bib              # rewrite what is safe to fix
       citekit check --severity warning --format github refs.bib
     """
-    with _no_gc():
-        _check(
-            ctx,
-            files,
-            output=output,
-            select=select,
-            ignore=ignore,
-            enable=enable,
-            severity=severity,
-            fix=fix,
-            style=style,
-            datamodel=datamodel,
-        )
-
-
-def _check(
-    ctx: Context,
-    files: tuple[Path, ...],
-    *,
-    output: str,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    enable: tuple[str, ...],
-    severity: str | None,
-    fix: bool,
-    style: str | None,
-    datamodel: str | None,
-) -> None:
     from citekit import checks
 
     files = files or (ctx.library,)
